@@ -1,0 +1,68 @@
+import type { DType, TypedArray } from '../tensor/dtype.js';
+import type { Shape } from '../tensor/shape.js';
+
+/**
+ * The narrow waist between ops and devices. Every op in ops/ is written in terms of these
+ * primitives, so a backend implements only this interface and proves itself by passing the
+ * conformance suite (test/conformance). Storages are opaque to everything above the backend.
+ *
+ * All storages are dense and row-major. Shapes passed in describe the storage's logical layout.
+ */
+export type Storage = unknown;
+
+export type UnaryOp = 'neg' | 'exp' | 'log' | 'sqrt' | 'abs' | 'relu' | 'sigmoid' | 'tanh' | 'sign' | 'square' | 'reciprocal';
+
+export type BinaryOp =
+  | 'add'
+  | 'sub'
+  | 'mul'
+  | 'div'
+  | 'pow'
+  | 'maximum'
+  | 'minimum'
+  | 'eq'
+  | 'ne'
+  | 'lt'
+  | 'le'
+  | 'gt'
+  | 'ge';
+
+export type ReduceOp = 'sum' | 'max' | 'min' | 'argmax' | 'argmin';
+
+export interface MatmulSpec {
+  /** number of independent products; each operand steps by its batch stride (0 = shared). */
+  batch: number;
+  m: number;
+  k: number;
+  n: number;
+  aBatchStride: number;
+  bBatchStride: number;
+  /** a is stored as [k, m] (read transposed) instead of [m, k]; likewise b as [n, k]. */
+  transA: boolean;
+  transB: boolean;
+}
+
+export interface Backend {
+  readonly name: string;
+  readonly supportedDTypes: readonly DType[];
+
+  fromTypedArray(data: TypedArray): Storage;
+  /** A copy of the storage's contents (the only way data leaves a device). */
+  read(storage: Storage, dtype: DType, size: number): TypedArray;
+  full(size: number, value: number, dtype: DType): Storage;
+  cast(x: Storage, from: DType, to: DType, size: number): Storage;
+
+  unary(op: UnaryOp, x: Storage, size: number, dtype: DType): Storage;
+  binary(op: BinaryOp, a: Storage, aShape: Shape, b: Storage, bShape: Shape, outShape: Shape, inDType: DType, outDType: DType): Storage;
+  /** Reduces `axes` (sorted) of x; the result has x's shape with those axes set to 1. argmax/argmin give int32. */
+  reduce(op: ReduceOp, x: Storage, shape: Shape, axes: readonly number[], dtype: DType): Storage;
+  matmul(a: Storage, b: Storage, spec: MatmulSpec, dtype: DType): Storage;
+  /** Gathers a view: out[i…] = x[offset + Σ i_d·strides_d] for i over outShape (strides may be 0). */
+  strided(x: Storage, outShape: Shape, strides: readonly number[], offset: number, dtype: DType): Storage;
+  /** Joins storages along `axis`; all shapes equal except on that axis. */
+  concat(xs: readonly Storage[], shapes: readonly Shape[], axis: number, dtype: DType): Storage;
+  /** out[... i_dim ...] = x[... index[...] ...] with out shaped like index (torch.gather). */
+  gather(x: Storage, xShape: Shape, dim: number, index: Storage, indexShape: Shape, dtype: DType): Storage;
+  /** A zero tensor of outShape with src added at the gathered positions (torch.scatter_add). */
+  scatterAdd(outShape: Shape, dim: number, index: Storage, src: Storage, srcShape: Shape, dtype: DType): Storage;
+}

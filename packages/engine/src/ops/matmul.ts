@@ -1,0 +1,72 @@
+import { makeTensor, record } from '../autograd/record.js';
+import { isFloatDType } from '../tensor/dtype.js';
+import { broadcastShapes, formatShape, numel } from '../tensor/shape.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { binaryOperands } from './operands.js';
+import { expand } from './shape/expand.js';
+import { reshape } from './shape/reshape.js';
+import { sum } from './reduce/sum.js';
+import { squeeze, unsqueeze } from './shape/squeeze.js';
+
+/**
+ * Matrix product with torch.matmul's rules: 1-D operands are promoted to a row/column and the
+ * added dim removed again; leading (batch) dims broadcast.
+ */
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  const [ta, tb] = binaryOperands(a, b, 'matmul');
+  if (!isFloatDType(ta.dtype)) throw new TypeError(`matmul: expects float tensors, got ${ta.dtype}. Convert with .float().`);
+  if (ta.ndim === 0 || tb.ndim === 0) throw new RangeError('matmul: both operands need at least 1 dim; use mul for a scalar.');
+  const x = ta.ndim === 1 ? unsqueeze(ta, 0) : ta;
+  const y = tb.ndim === 1 ? unsqueeze(tb, -1) : tb;
+  const [m, k] = x.shape.slice(-2);
+  const [k2, n] = y.shape.slice(-2);
+  if (k !== k2) {
+    throw new RangeError(
+      `matmul: shapes ${formatShape(ta.shape)} and ${formatShape(tb.shape)} cannot be multiplied: the inner sizes ${k} and ${k2} differ. ` +
+        `For X·W the last dim of X must equal the first of W (did you mean W.T?).`,
+    );
+  }
+  const batchShape = broadcastShapes(x.shape.slice(0, -2), y.shape.slice(0, -2), 'matmul');
+  const batch = numel(batchShape);
+  const as3 = (t: Tensor, rows: number, cols: number): Tensor => {
+    const own = t.shape.slice(0, -2);
+    if (numel(own) === 1) return reshape(t, [1, rows, cols]);
+    return reshape(expand(t, [...batchShape, rows, cols]), [batch, rows, cols]);
+  };
+  let out = reshape(bmm(as3(x, m, k), as3(y, k, n), false, false), [...batchShape, m, n]);
+  if (ta.ndim === 1) out = squeeze(out, -2);
+  if (tb.ndim === 1) out = squeeze(out, -1);
+  return out;
+}
+
+/**
+ * Batched product of 3-D operands with an optional transpose of each (read, never copied):
+ * op(a)[B,m,k] · op(b)[B,k,n]. A batch of 1 is shared across the other operand's batch.
+ */
+export function bmm(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Tensor {
+  const [ba, ra, ca] = a.shape;
+  const [bb, rb, cb] = b.shape;
+  const [m, k] = transA ? [ca, ra] : [ra, ca];
+  const n = transB ? rb : cb;
+  const batch = Math.max(ba, bb);
+  const storage = a.backend.matmul(
+    a.storage,
+    b.storage,
+    { batch, m, k, n, aBatchStride: ba === 1 ? 0 : ra * ca, bBatchStride: bb === 1 ? 0 : rb * cb, transA, transB },
+    a.dtype,
+  );
+  const out = makeTensor(storage, [batch, m, n], a.dtype, a.device);
+  const fold = (g: Tensor, ownBatch: number): Tensor => (ownBatch === 1 && batch > 1 ? sum(g, 0, true) : g);
+  return record(
+    out,
+    'matmul',
+    [a, b],
+    (g) => [
+      // dA = g·op(B)ᵀ (stored transposed when A was read transposed)
+      a.requiresGrad ? fold(transA ? bmm(b, g, transB, true) : bmm(g, b, false, !transB), ba) : null,
+      // dB = op(A)ᵀ·g (likewise)
+      b.requiresGrad ? fold(transB ? bmm(g, a, true, transA) : bmm(a, g, !transA, false), bb) : null,
+    ],
+    [a, b],
+  );
+}
