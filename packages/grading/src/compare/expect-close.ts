@@ -1,0 +1,84 @@
+import { Tensor } from '@dlcourse/engine';
+import type { Tolerance } from '../tolerances.js';
+import { GradingFailure } from './grading-failure.js';
+import { formatNumber } from './format-value.js';
+
+export interface CloseOptions {
+  fn: string;
+  inputs?: Record<string, unknown>;
+  tolerance: Tolerance;
+  /** What the value is, e.g. "the gradient dX" (default "the result"). */
+  what?: string;
+}
+
+type Numeric = Tensor | number | ArrayLike<number>;
+
+function shapeOf(v: Numeric): number[] | null {
+  if (v instanceof Tensor) return [...v.shape];
+  if (typeof v === 'number') return [];
+  return null;
+}
+
+function valuesOf(v: Numeric): number[] {
+  if (v instanceof Tensor) return v.toArray();
+  if (typeof v === 'number') return [v];
+  return Array.from(v);
+}
+
+/**
+ * Asserts got ≈ expected elementwise: |g − e| ≤ absolute + relative·|e|. Checks the kind of
+ * value and the shape first, so a student who returns the wrong shape is told that, not
+ * shown a numeric diff.
+ */
+export function expectClose(got: unknown, expected: Numeric, options: CloseOptions): void {
+  const { fn, inputs, tolerance } = options;
+  const what = options.what ?? 'the result';
+  const fail = (problem: string, detail?: string) => {
+    throw new GradingFailure({ fn, problem, inputs, expected, got, detail });
+  };
+  if (expected instanceof Tensor && !(got instanceof Tensor)) {
+    fail(`${what} should be a Tensor, but it is ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got}.`);
+  }
+  if (typeof expected === 'number' && typeof got !== 'number') {
+    fail(`${what} should be a number, but it is ${got instanceof Tensor ? 'a Tensor (use .item())' : typeof got}.`);
+  }
+  const g = got as Numeric;
+  const expectedShape = shapeOf(expected);
+  const gotShape = shapeOf(g);
+  if (expectedShape && gotShape && (expectedShape.length !== gotShape.length || expectedShape.some((d, i) => d !== gotShape[i]))) {
+    fail(`${what} has shape [${gotShape.join(', ')}] but should have shape [${expectedShape.join(', ')}].`);
+  }
+  const e = valuesOf(expected);
+  const v = valuesOf(g);
+  if (e.length !== v.length) fail(`${what} has ${v.length} values but should have ${e.length}.`);
+  let worst = -1;
+  let worstExcess = 0;
+  for (let i = 0; i < e.length; i++) {
+    const diff = Math.abs(v[i] - e[i]);
+    const allowed = tolerance.absolute + tolerance.relative * Math.abs(e[i]);
+    const bad = Number.isNaN(v[i]) !== Number.isNaN(e[i]) || (!Number.isNaN(e[i]) && !(diff <= allowed) && v[i] !== e[i]);
+    const excess = Number.isFinite(diff) ? diff / allowed : Infinity;
+    if (bad && (worst < 0 || excess > worstExcess)) {
+      worst = i;
+      worstExcess = excess;
+    }
+  }
+  if (worst >= 0) {
+    const index = expectedShape && expectedShape.length > 1 ? `[${unravel(worst, expectedShape).join(', ')}]` : `${worst}`;
+    const diff = Math.abs(v[worst] - e[worst]);
+    fail(
+      `${what} is wrong.`,
+      `worst element at index ${index}: expected ${formatNumber(e[worst])}, got ${formatNumber(v[worst])} ` +
+        `(difference ${formatNumber(diff)}, allowed ${formatNumber(tolerance.absolute + tolerance.relative * Math.abs(e[worst]))})`,
+    );
+  }
+}
+
+function unravel(flat: number, shape: number[]): number[] {
+  const out = new Array<number>(shape.length);
+  for (let d = shape.length - 1; d >= 0; d--) {
+    out[d] = flat % shape[d];
+    flat = Math.floor(flat / shape[d]);
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import vm from 'node:vm';
+import { test } from 'vitest';
+import { DEFAULT_TEST_TIMEOUT_MS, type RubricItem } from './rubric.js';
+import { say } from './i18n.js';
+import { NotImplementedError } from './not-implemented.js';
+import { GradingFailure } from './compare/grading-failure.js';
+import { formatValue } from './compare/format-value.js';
+
+/** What a graded test carries to the reporters. */
+export interface GradingMeta {
+  key: string;
+  points: number;
+  fn: string;
+  file: string;
+  hidden: boolean;
+}
+
+declare module '@vitest/runner' {
+  interface TaskMeta {
+    grading?: GradingMeta;
+  }
+}
+
+/**
+ * Declares the test for one rubric item. The body runs under a hard time limit: synchronous
+ * student code stuck in a loop is stopped (V8 terminates it) and costs only this test.
+ */
+export function graded(item: RubricItem & { key: string }, body: () => void | Promise<void>): void {
+  const timeout = item.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+  const meta: GradingMeta = { key: item.key, points: item.points, fn: item.fn, file: item.file, hidden: item.hidden ?? false };
+  test(say(item.title), { meta: { grading: meta }, timeout: timeout + 1000 }, async () => {
+    try {
+      const result = runWithTimeLimit(body, timeout);
+      if (result && typeof (result as Promise<void>).then === 'function') await result;
+    } catch (error) {
+      throw explainFailure(error, item, timeout);
+    }
+  });
+}
+
+function runWithTimeLimit(body: () => unknown, timeout: number): unknown {
+  return vm.runInNewContext('body()', { body }, { timeout });
+}
+
+/** Turns whatever was thrown into an Error a student can act on, with the rubric's hint. */
+export function explainFailure(error: unknown, item: RubricItem, timeout: number): Error {
+  if (error instanceof NotImplementedError || (error instanceof Error && error.name === 'NotImplementedError')) {
+    const e = new Error(`${item.fn} is not implemented yet: write it in ${item.file}.`);
+    e.name = 'NotImplemented';
+    return e;
+  }
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+    const e = new Error(`${item.fn} did not finish within ${timeout / 1000} s — look for a loop that never ends.\n  hint: ${say(item.hint)}`);
+    e.name = 'Timeout';
+    return e;
+  }
+  const base =
+    error instanceof Error
+      ? error
+      : new Error(`${item.fn} threw a value that is not an Error: ${formatValue(error)}. Throw new Error('…') instead.`);
+  const hinted = new Error(`${base instanceof GradingFailure ? base.message : `${item.fn} failed: ${base.message}`}\n  hint: ${say(item.hint)}`);
+  hinted.name = base.name;
+  hinted.stack = base instanceof GradingFailure ? hinted.message : base.stack;
+  return hinted;
+}

@@ -1,0 +1,6 @@
+export { runGrader, loadRubric, type RunGraderOptions } from './run-grader.js';
+export { resolveSubmissionEntry } from './submission.js';
+export { REPO_ROOT, graderDir, DEFAULT_SEED } from './paths.js';
+export { toGradescope, type GradescopeResults } from '../report/gradescope.js';
+export { renderSummary } from '../report/console-summary.js';
+export type { GradeResult, TestOutcome } from '../report/types.js';

@@ -1,0 +1,1 @@
+export { sigmoid, sigmoidBackward, tanh, tanhBackward, relu, reluBackward, softmax, softmaxBackward } from './activations.js';
