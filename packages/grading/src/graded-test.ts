@@ -49,17 +49,22 @@ export function explainFailure(error: unknown, item: RubricItem, timeout: number
     e.name = 'NotImplemented';
     return e;
   }
-  if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+  // Errors can come from another realm (vm contexts), so they are recognised by shape, not instanceof.
+  if (isErrorLike(error) && (error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
     const e = new Error(`${item.fn} did not finish within ${timeout / 1000} s — look for a loop that never ends.\n  hint: ${say(item.hint)}`);
     e.name = 'Timeout';
     return e;
   }
   const base =
-    error instanceof Error
+    isErrorLike(error)
       ? error
       : new Error(`${item.fn} threw a value that is not an Error: ${formatValue(error)}. Throw new Error('…') instead.`);
   const hinted = new Error(`${base instanceof GradingFailure ? base.message : `${item.fn} failed: ${base.message}`}\n  hint: ${say(item.hint)}`);
   hinted.name = base.name;
   hinted.stack = base instanceof GradingFailure ? hinted.message : base.stack;
   return hinted;
+}
+
+function isErrorLike(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof (value as Error).message === 'string';
 }

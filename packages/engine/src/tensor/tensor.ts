@@ -128,7 +128,21 @@ export class Tensor {
 
   // ---- autograd -------------------------------------------------------------------------
 
-  backward(gradient?: Tensor, options: BackwardOptions = {}): void {
+  backward(gradient?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
+    // Fix (tests: test/autograd/backward.test.ts): `loss.backward({ retainGraph: true })`, the
+    // spelling torch's `loss.backward(retain_graph=True)` suggests, used to crash with "Cannot read
+    // properties of undefined (reading 'length')". Options alone are now accepted as the first
+    // argument, and anything else that is not a Tensor is a clear TypeError.
+    if (gradient !== undefined && !(gradient instanceof Tensor)) {
+      if (gradient === null || typeof gradient !== 'object' || Array.isArray(gradient) || ArrayBuffer.isView(gradient)) {
+        throw new TypeError(
+          `backward: the gradient must be a Tensor shaped like this tensor ${formatShape(this.shape)} (wrap values with tensor(...)), ` +
+            `or pass options only: backward({ retainGraph: true }).`,
+        );
+      }
+      options = gradient;
+      gradient = undefined;
+    }
     if (!this.requiresGrad) {
       throw new Error(
         'backward: this tensor does not require grad and has no grad_fn. Did you create the parameters with ' +
@@ -145,11 +159,20 @@ export class Tensor {
       gradient = ops.onesLike(this);
     } else if (gradient.shape.length !== this.shape.length || gradient.shape.some((d, i) => d !== this.shape[i])) {
       throw new Error(`backward: the gradient has shape ${formatShape(gradient.shape)} but the tensor has shape ${formatShape(this.shape)}; they must match.`);
+    } else {
+      // Fix (tests: test/autograd/backward.test.ts): a gradient of another dtype (say float64 for a
+      // float32 loss) used to flow through unchanged and leave float64 .grad on float32 leaves.
+      // torch casts it to the output's dtype (validate_outputs); so do we (and move it over).
+      gradient = ops.cast(ops.toDevice(gradient.detach(), this.device), this.dtype);
     }
     runBackward(this, gradient, options);
   }
 
-  /** The same values, outside the graph (shares storage; in-place changes show through). */
+  /**
+   * The same values, outside the graph. It shares the storage, but in-place ops swap in a new
+   * storage rather than writing into it, so a change to either tensor does NOT show through to
+   * the other (unlike torch). (Doc fix: this comment used to claim that changes show through.)
+   */
   detach(): Tensor {
     return new Tensor(this.storage, this.shape, this.dtype, this.device);
   }
@@ -184,10 +207,10 @@ export class Tensor {
   // ---- elementwise ----------------------------------------------------------------------
 
   add(other: TensorLike, alpha?: number): Tensor {
-    return ops.add(this, alpha === undefined ? other : ops.mul(other, alpha));
+    return ops.add(this, scaled(other, alpha));
   }
   sub(other: TensorLike, alpha?: number): Tensor {
-    return ops.sub(this, alpha === undefined ? other : ops.mul(other, alpha));
+    return ops.sub(this, scaled(other, alpha));
   }
   mul(other: TensorLike): Tensor {
     return ops.mul(this, other);
@@ -372,6 +395,21 @@ export class Tensor {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return formatTensor(this);
   }
+}
+
+/**
+ * other·alpha for add/sub. Fix (tests: test/tensor/in-place.test.ts): with a number `other`,
+ * `x.add(1, 2)` / `p.sub_(1, lr)` used to call ops.mul on two numbers and throw "at least one
+ * operand must be a Tensor"; numbers are now multiplied directly.
+ */
+function scaled(other: TensorLike, alpha: number | undefined): TensorLike {
+  if (alpha === undefined) return other;
+  return typeof other === 'number' ? other * alpha : ops.mul(other, alpha);
+}
+
+function scaled(x: TensorLike, alpha: number | undefined): TensorLike {
+  if (alpha === undefined) return x;
+  return typeof x === 'number' ? x * alpha : ops.mul(x, alpha);
 }
 
 function flattenShapeArgs(args: (number | readonly number[])[]): number[] {
