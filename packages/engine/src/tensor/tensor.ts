@@ -129,7 +129,7 @@ export class Tensor {
   // ---- autograd -------------------------------------------------------------------------
 
   backward(gradient?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
-    // Fix (tests: test/autograd/backward.test.ts): `loss.backward({ retainGraph: true })`, the
+    // Fix (tests: test/autograd/autograd.test.ts): `loss.backward({ retainGraph: true })`, the
     // spelling torch's `loss.backward(retain_graph=True)` suggests, used to crash with "Cannot read
     // properties of undefined (reading 'length')". Options alone are now accepted as the first
     // argument, and anything else that is not a Tensor is a clear TypeError.
@@ -160,7 +160,7 @@ export class Tensor {
     } else if (gradient.shape.length !== this.shape.length || gradient.shape.some((d, i) => d !== this.shape[i])) {
       throw new Error(`backward: the gradient has shape ${formatShape(gradient.shape)} but the tensor has shape ${formatShape(this.shape)}; they must match.`);
     } else {
-      // Fix (tests: test/autograd/backward.test.ts): a gradient of another dtype (say float64 for a
+      // Fix (tests: test/autograd/autograd.test.ts): a gradient of another dtype (say float64 for a
       // float32 loss) used to flow through unchanged and leave float64 .grad on float32 leaves.
       // torch casts it to the output's dtype (validate_outputs); so do we (and move it over).
       gradient = ops.cast(ops.toDevice(gradient.detach(), this.device), this.dtype);
@@ -397,19 +397,10 @@ export class Tensor {
   }
 }
 
-/**
- * other·alpha for add/sub. Fix (tests: test/tensor/in-place.test.ts): with a number `other`,
- * `x.add(1, 2)` / `p.sub_(1, lr)` used to call ops.mul on two numbers and throw "at least one
- * operand must be a Tensor"; numbers are now multiplied directly.
- */
+/** other·alpha for add/sub; a plain number is scaled directly. */
 function scaled(other: TensorLike, alpha: number | undefined): TensorLike {
   if (alpha === undefined) return other;
   return typeof other === 'number' ? other * alpha : ops.mul(other, alpha);
-}
-
-function scaled(x: TensorLike, alpha: number | undefined): TensorLike {
-  if (alpha === undefined) return x;
-  return typeof x === 'number' ? x * alpha : ops.mul(x, alpha);
 }
 
 function flattenShapeArgs(args: (number | readonly number[])[]): number[] {
