@@ -4,3 +4,4 @@ export { REPO_ROOT, graderDir, DEFAULT_SEED } from './paths.js';
 export { toGradescope, type GradescopeResults } from '../report/gradescope.js';
 export { renderSummary } from '../report/console-summary.js';
 export type { GradeResult, TestOutcome } from '../report/types.js';
+export { gradeSubmissions, type NamedSubmission, type GradeManyOptions } from './grade-many.js';
