@@ -1,0 +1,88 @@
+/**
+ * Adam (Kingma & Ba 2015), as torch.optim.Adam in PyTorch 1.13, with the AMSGrad variant
+ * (Reddi, Kale & Kumar 2018).
+ *
+ * Lecture                                   PyTorch (this implementation)
+ * ---------------------------------------   ----------------------------------------------------
+ * g ← ∇L(w)                                 t ← t + 1
+ * m ← β1 m + (1 − β1) g                     g ← ∇L(w);  if weightDecay ≠ 0:  g ← g + λ w
+ * v ← β2 v + (1 − β2) g²                    m ← β1 m + (1 − β1) g            (m, v start at 0)
+ * w ← w − η m / (√v + ε)                    v ← β2 v + (1 − β2) g²
+ *                                           m̂ ← m / (1 − β1ᵗ)
+ *                                           if amsgrad:  v_max ← max(v_max, v);  v̂ ← v_max / (1 − β2ᵗ)
+ *                                           else:        v̂ ← v / (1 − β2ᵗ)
+ *                                           w ← w − η m̂ / (√v̂ + ε)
+ *
+ * (Elementwise; η = lr, (β1, β2) = betas, λ = weightDecay (an L2 penalty added to the
+ * gradient, not AdamW's decoupled decay), t = the parameter's step count.)
+ *
+ * The lecture's Adam has NO bias correction; PyTorch's (the paper's) has. Since m and v start
+ * at 0 they are biased towards 0 in the first steps: after t steps of a constant gradient g,
+ * m = (1 − β1ᵗ) g and v = (1 − β2ᵗ) g²; dividing by (1 − β1ᵗ) and (1 − β2ᵗ) removes that
+ * factor. Without it the first step is η (1 − β1)/√(1 − β2) · g/|g| ≈ 3.16 η with the default
+ * betas instead of η; the two forms agree once β1ᵗ and β2ᵗ are ≈ 0 (t ≫ 1/(1 − β2) = 1000).
+ * As PyTorch computes it: step size η / (1 − β1ᵗ), denominator √v / √(1 − β2ᵗ) + ε (ε is added
+ * after the correction).
+ *
+ * Defaults as PyTorch: lr 1e-3, betas [0.9, 0.999], eps 1e-8, weightDecay 0, amsgrad false.
+ * State per parameter, created at its first step: step, expAvg (m), expAvgSq (v), maxExpAvgSq
+ * (v_max, when amsgrad).
+ */
+import type { Tensor } from '../tensor/tensor.js';
+import { zerosLike } from '../ops/creation.js';
+import { Optimizer, checkBetas, checkNonNegative, type ParamGroup, type ParamsArg } from './optimizer.js';
+
+export interface AdamOptions {
+  lr: number;
+  /** [β1, β2], each in [0, 1). */
+  betas: [number, number];
+  eps: number;
+  weightDecay: number;
+  amsgrad: boolean;
+}
+
+export type AdamState = { step: number; expAvg: Tensor; expAvgSq: Tensor; maxExpAvgSq?: Tensor };
+
+export class Adam extends Optimizer<AdamOptions, AdamState> {
+  constructor(params: ParamsArg<AdamOptions>, options: Partial<AdamOptions> = {}) {
+    super(params, options, {
+      name: 'Adam',
+      defaults: { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false },
+      validate: (o) => {
+        checkNonNegative('Adam', 'eps', o.eps);
+        checkBetas('Adam', o.betas);
+        checkNonNegative('Adam', 'weightDecay', o.weightDecay);
+      },
+    });
+  }
+
+  protected initState(p: Tensor, group: ParamGroup<AdamOptions>): AdamState {
+    const state: AdamState = { step: 0, expAvg: zerosLike(p), expAvgSq: zerosLike(p) };
+    if (group.amsgrad) state.maxExpAvgSq = zerosLike(p);
+    return state;
+  }
+
+  protected update(p: Tensor, grad: Tensor, state: AdamState, group: ParamGroup<AdamOptions>): void {
+    const { lr, betas, eps, weightDecay, amsgrad } = group;
+    const [beta1, beta2] = betas;
+    state.step += 1;
+    const step = state.step;
+    let g = grad;
+    if (weightDecay !== 0) g = g.add(p, weightDecay);
+    state.expAvg.mul_(beta1).add_(g, 1 - beta1);
+    state.expAvgSq.mul_(beta2).add_(g.mul(g), 1 - beta2);
+    const biasCorrection1 = 1 - beta1 ** step;
+    const biasCorrection2 = 1 - beta2 ** step;
+    const stepSize = lr / biasCorrection1;
+    const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+    let second = state.expAvgSq;
+    if (amsgrad) {
+      // Created here if `amsgrad` was switched on after the first step.
+      const max = (state.maxExpAvgSq ??= zerosLike(p));
+      max.copy_(max.maximum(state.expAvgSq));
+      second = max;
+    }
+    const denom = second.sqrt().div(biasCorrection2Sqrt).add(eps);
+    p.add_(state.expAvg.div(denom), -stepSize);
+  }
+}
