@@ -1,8 +1,34 @@
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 
-type Rng = ReturnType<typeof xoroshiro128plus>;
+type Rng = ReturnType<typeof xoroshiro128plusFromState>;
+
+/**
+ * The 128-bit xoroshiro state for a seed, filled by SplitMix64 as the xoroshiro authors advise.
+ *
+ * Fix (tests: test/tensor/creation.test.ts): this used to be pure-rand's `xoroshiro128plus(seed | 0)`,
+ * whose state (-1, ~seed, seed, 0) makes the first output ~seed. So for every small seed the
+ * first rand() was 1 − (seed+1)/2²⁶ (≈ 1; exactly 1.0 once stored as float32, outside [0, 1)),
+ * the first randn() pair was ≈ 0, and `seed | 0` made seeds 0, 2³², 2⁴⁰ … one and the same
+ * stream. SplitMix64 of the full 64-bit seed removes all three.
+ */
+function seedState(seed: number): [number, number, number, number] {
+  const M = (1n << 64n) - 1n;
+  let z = BigInt(seed) & M;
+  const next = (): bigint => {
+    z = (z + 0x9e3779b97f4a7c15n) & M;
+    let x = z;
+    x = ((x ^ (x >> 30n)) * 0xbf58476d1ce4e5b9n) & M;
+    x = ((x ^ (x >> 27n)) * 0x94d049bb133111ebn) & M;
+    return x ^ (x >> 31n);
+  };
+  const s0 = next();
+  const s1 = next();
+  const hi = (x: bigint): number => Number(BigInt.asIntN(32, x >> 32n));
+  const lo = (x: bigint): number => Number(BigInt.asIntN(32, x));
+  return [hi(s0), lo(s0), hi(s1), lo(s1)];
+}
 
 /**
  * The one source of randomness in the engine. Every random thing (initialisation, shuffling,
@@ -17,7 +43,7 @@ export class Generator {
     if (!Number.isInteger(seed)) {
       throw new TypeError(`Generator: seed must be an integer, got ${seed}. Pass e.g. new Generator(42).`);
     }
-    this.rng = xoroshiro128plus(seed | 0);
+    this.rng = xoroshiro128plusFromState(seedState(seed));
   }
 
   /** Uniform float in [0, 1). */
