@@ -48,7 +48,12 @@ export function bmm(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Ten
   const [bb, rb, cb] = b.shape;
   const [m, k] = transA ? [ca, ra] : [ra, ca];
   const n = transB ? rb : cb;
-  const batch = Math.max(ba, bb);
+  // Checked here because the kernel cannot: unchecked, a k or batch mismatch read past the
+  // storages and returned NaN instead of an error.
+  checkBmm(a, b, k, transB ? cb : rb, ba, bb);
+  // A batch of 1 is shared with the other operand's batch, which may be 0 (Math.max(0, 1)
+  // made that 1, so matmul of [0, m, k] and [k, n] failed in its final reshape).
+  const batch = ba === 1 ? bb : ba;
   const storage = a.backend.matmul(
     a.storage,
     b.storage,
@@ -56,7 +61,7 @@ export function bmm(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Ten
     a.dtype,
   );
   const out = makeTensor(storage, [batch, m, n], a.dtype, a.device);
-  const fold = (g: Tensor, ownBatch: number): Tensor => (ownBatch === 1 && batch > 1 ? sum(g, 0, true) : g);
+  const fold = (g: Tensor, ownBatch: number): Tensor => (ownBatch === 1 && batch !== 1 ? sum(g, 0, true) : g);
   return record(
     out,
     'matmul',
@@ -69,4 +74,19 @@ export function bmm(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Ten
     ],
     [a, b],
   );
+}
+
+function checkBmm(a: Tensor, b: Tensor, k: number, kb: number, ba: number, bb: number): void {
+  if (a.ndim !== 3 || b.ndim !== 3) {
+    throw new RangeError(`bmm: expects two 3-D tensors [batch, rows, cols], got ${formatShape(a.shape)} and ${formatShape(b.shape)}.`);
+  }
+  if (a.dtype !== b.dtype || a.device !== b.device) {
+    throw new TypeError(`bmm: operands must share dtype and device, got ${a.dtype} on '${a.device}' and ${b.dtype} on '${b.device}'.`);
+  }
+  if (k !== kb) {
+    throw new RangeError(`bmm: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} (with the transpose flags) have inner sizes ${k} and ${kb}; they must be equal.`);
+  }
+  if (ba !== bb && ba !== 1 && bb !== 1) {
+    throw new RangeError(`bmm: batch sizes ${ba} and ${bb} differ (one of them may be 1, to be shared).`);
+  }
 }

@@ -11,7 +11,8 @@ const FUNCTIONS: Record<UnaryOp, Fn> = {
   log: Math.log,
   sqrt: Math.sqrt,
   abs: Math.abs,
-  relu: (x) => (x > 0 ? x : 0),
+  // NaN passes through, as torch.relu (a bare `x > 0 ? x : 0` turned NaN into 0 and hid divergence).
+  relu: (x) => (x > 0 || Number.isNaN(x) ? x : 0),
   sigmoid,
   tanh: Math.tanh,
   sign: Math.sign,

@@ -5,6 +5,8 @@ import { applyBinary } from './apply-binary.js';
 import { sumToShape } from './sum-to-shape.js';
 import { mul } from './mul.js';
 import { sub } from './sub.js';
+import { add } from './add.js';
+import { eq, ge } from './compare.js';
 import { log } from '../unary/log.js';
 import { cast } from '../convert.js';
 import { binaryOperands } from '../operands.js';
@@ -22,8 +24,11 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
     'pow',
     [ta, tb],
     (g) => [
-      ta.requiresGrad ? sumToShape(mul(g, mul(tb, pow(ta, sub(tb, 1)))), ta.shape) : null,
-      tb.requiresGrad ? sumToShape(mul(g, mul(out, log(ta))), tb.shape) : null,
+      // As torch: d/da is 0 where b = 0 (b·a^(b−1) was 0·∞ = NaN at a = 0; the exponent b−1 is
+      // bumped to 0 there, so the product is b·1 = 0), and d/db is 0 where a = 0 and b ≥ 0 (it was
+      // aᵇ·ln 0 = NaN or −∞; ln's argument is bumped to 1 there).
+      ta.requiresGrad ? sumToShape(mul(g, mul(tb, pow(ta, add(sub(tb, 1), eq(tb, 0))))), ta.shape) : null,
+      tb.requiresGrad ? sumToShape(mul(g, mul(out, log(add(ta, mul(eq(ta, 0), ge(tb, 0)))))), tb.shape) : null,
     ],
     [ta, tb, out],
   );

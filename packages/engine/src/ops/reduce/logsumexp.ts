@@ -9,6 +9,8 @@ import { reshape } from '../shape/reshape.js';
 import { sum } from './sum.js';
 import { max } from './max.js';
 import { reductionShapes } from './reduce-shape.js';
+import { cast } from '../convert.js';
+import { toFloatDType } from '../../tensor/dtype.js';
 
 /** The largest finite magnitude of each dtype, so a slice that is all ±∞ is shifted by a finite amount. */
 const FINITE_LIMIT = { float32: 3.4e38, float64: 1.7e308, int32: 2 ** 31 } as const;
@@ -17,7 +19,10 @@ const FINITE_LIMIT = { float32: 3.4e38, float64: 1.7e308, int32: 2 ** 31 } as co
  * log Σ exp(x) over dim, stable for large |x|: the max m is subtracted first,
  * log Σ exp(x) = m + log Σ exp(x − m). m is a constant for autograd (its gradient cancels).
  */
-export function logsumexp(x: Tensor, dim: number | readonly number[], keepdim = false): Tensor {
+export function logsumexp(input: Tensor, dim: number | readonly number[], keepdim = false): Tensor {
+  // int32 is promoted first, as torch does: the int32 shift below (clamped to 2³¹, which wraps
+  // to −2³¹ in an Int32Array) gave −∞ for every int32 input.
+  const x = cast(input, toFloatDType(input.dtype));
   const { axes, droppedShape } = reductionShapes(x, dim, 'logsumexp');
   const shift = noGrad(() => {
     let m = x.detach();
