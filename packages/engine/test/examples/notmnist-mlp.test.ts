@@ -7,7 +7,8 @@ import { trainRecipe } from '../../examples/notmnist/train.js';
 
 /** The course archive: $NOTMNIST_ARCHIVE (CI sets it), else the shared copy beside the repository. */
 const archive = process.env.NOTMNIST_ARCHIVE ?? fileURLToPath(new URL('../../../../../shared/data/notMNIST_small.tar.gz', import.meta.url));
-const cacheDir = process.env.DLCOURSE_CACHE_DIR ?? fileURLToPath(new URL('../../../../node_modules/.cache/dlcourse-test', import.meta.url));
+// The same cache as test/data/notmnist-real.test.ts, so a test run decodes the PNGs once.
+const cacheDir = fileURLToPath(new URL('../../../../node_modules/.cache/dlcourse-test', import.meta.url));
 
 /** What the lesson's notebook reaches with PyTorch 1.13 on the same recipe: test 0.9186. */
 const TEST_ACCURACY_TARGET = 0.91;
