@@ -3,6 +3,7 @@
  *
  *   npm run example:notmnist -- --archive path/to/notMNIST_small.tar.gz   (or set NOTMNIST_ARCHIVE)
  *   npm run example:notmnist -- --recipe notebook                          (the notebook's slow recipe)
+ *   npm run example:notmnist -- --recipe notebook --epochs 20              (a short run of it)
  */
 import { parseArgs } from 'node:util';
 import { loadNotMNISTSplits } from './notmnist/dataset.js';
@@ -15,14 +16,21 @@ const { values } = parseArgs({
     folder: { type: 'string' },
     recipe: { type: 'string', default: 'adam' },
     seed: { type: 'string', default: '0' },
+    epochs: { type: 'string' },
   },
 });
 
-const recipe = recipes[values.recipe ?? 'adam'];
-if (!recipe) {
+const chosen = recipes[values.recipe ?? 'adam'];
+if (!chosen) {
   console.error(`Unknown recipe '${values.recipe}'. Choose one of: ${Object.keys(recipes).join(', ')}.`);
   process.exit(2);
 }
+const epochs = values.epochs === undefined ? chosen.epochs : Number(values.epochs);
+if (!Number.isInteger(epochs) || epochs <= 0) {
+  console.error(`--epochs must be a positive integer, got '${values.epochs}'.`);
+  process.exit(2);
+}
+const recipe = { ...chosen, epochs };
 
 try {
   const data = await loadNotMNISTSplits({ archive: values.archive, folder: values.folder });
