@@ -1,23 +1,7 @@
-import { record } from '../../autograd/record.js';
 import type { Tensor, TensorLike } from '../../tensor/tensor.js';
-import { applyBinary } from './apply-binary.js';
-import { sumToShape } from './sum-to-shape.js';
-import { mul } from './mul.js';
-import { add } from './add.js';
-import { sub } from './sub.js';
-import { eq, gt } from './compare.js';
+import { selectExtremum } from './select-extremum.js';
 
-/** Elementwise max; on a tie the gradient is split evenly between the two, as torch does. */
+/** Elementwise max of two tensors (or a tensor and a number), with broadcasting. */
 export function maximum(a: TensorLike, b: TensorLike): Tensor {
-  const [ta, tb, out] = applyBinary('maximum', a, b);
-  return record(
-    out,
-    'maximum',
-    [ta, tb],
-    (g) => {
-      const toA = add(gt(ta, tb), mul(eq(ta, tb), 0.5));
-      return [sumToShape(mul(g, toA), ta.shape), sumToShape(mul(g, sub(1, toA)), tb.shape)];
-    },
-    [ta, tb],
-  );
+  return selectExtremum('maximum', a, b);
 }
