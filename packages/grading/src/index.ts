@@ -8,7 +8,7 @@
 export { defineRubric, DEFAULT_TEST_TIMEOUT_MS, type Rubric, type RubricItem } from './rubric.js';
 export { graded, type GradingMeta } from './graded-test.js';
 export { TOLERANCES, type Tolerance } from './tolerances.js';
-export { expectClose, type CloseOptions } from './compare/expect-close.js';
+export { expectClose, expectShape, type CloseOptions } from './compare/expect-close.js';
 export { GradingFailure, type FailureDetails } from './compare/grading-failure.js';
 export { formatValue, formatNumber } from './compare/format-value.js';
 export { numericGradient, numericVjp } from './gradcheck/numeric-gradient.js';

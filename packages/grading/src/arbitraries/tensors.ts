@@ -8,17 +8,27 @@ export interface ValueOptions {
   /** Keep |x| at least this far from 0 (for kinks such as ReLU at 0, or division). */
   awayFromZero?: number;
   dtype?: DType;
+  /** Values lie on a grid of this step (default 1/1024), so failures shrink to readable numbers. */
+  step?: number;
 }
 
-/** Finite values in [min, max], optionally bounded away from 0. */
+/**
+ * Values uniform on a grid in [min, max], optionally bounded away from 0. A grid rather than
+ * fc.double: doubles are drawn over their bit patterns (mostly tiny magnitudes) and shrink
+ * towards 1e-300, where a wrong formula hides under the tolerance; grid values shrink towards
+ * 0 through readable numbers like 0.125.
+ */
 export function value(options: ValueOptions = {}): fc.Arbitrary<number> {
-  const { min = -3, max = 3, awayFromZero = 0 } = options;
-  const base = fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  const { min = -3, max = 3, awayFromZero = 0, step = 1 / 1024 } = options;
+  if (!(min < max)) throw new RangeError(`value: min ${min} must be below max ${max}.`);
+  const lo = Math.ceil(min / step);
+  const hi = Math.floor(max / step);
+  const base = fc.integer({ min: lo, max: hi }).map((i) => i * step);
   if (awayFromZero <= 0) return base;
   return base.map((v) => {
     if (Math.abs(v) >= awayFromZero) return v;
-    const pushed = v < 0 ? -awayFromZero : awayFromZero;
-    return Math.min(max, Math.max(min, pushed === 0 ? awayFromZero : pushed));
+    const pushed = v < 0 && min <= -awayFromZero ? -awayFromZero : awayFromZero <= max ? awayFromZero : -awayFromZero;
+    return pushed;
   });
 }
 

@@ -1,7 +1,7 @@
 import { Tensor } from '@dlcourse/engine';
 import type { Tolerance } from '../tolerances.js';
 import { GradingFailure } from './grading-failure.js';
-import { formatNumber } from './format-value.js';
+import { formatIndex, formatNumber } from './format-value.js';
 
 export interface CloseOptions {
   fn: string;
@@ -64,7 +64,7 @@ export function expectClose(got: unknown, expected: Numeric, options: CloseOptio
     }
   }
   if (worst >= 0) {
-    const index = expectedShape && expectedShape.length > 1 ? `[${unravel(worst, expectedShape).join(', ')}]` : `${worst}`;
+    const index = formatIndex(worst, expectedShape ?? []);
     const diff = Math.abs(v[worst] - e[worst]);
     fail(
       `${what} is wrong.`,
@@ -74,11 +74,13 @@ export function expectClose(got: unknown, expected: Numeric, options: CloseOptio
   }
 }
 
-function unravel(flat: number, shape: number[]): number[] {
-  const out = new Array<number>(shape.length);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    out[d] = flat % shape[d];
-    flat = Math.floor(flat / shape[d]);
+/** Asserts a value is a Tensor of the given shape (a wrong transpose shows up here first). */
+export function expectShape(got: unknown, shape: readonly number[], options: { fn: string; what?: string; inputs?: Record<string, unknown> }): void {
+  const what = options.what ?? 'the result';
+  if (!(got instanceof Tensor)) {
+    throw new GradingFailure({ fn: options.fn, problem: `${what} should be a Tensor, but it is ${got === null ? 'null' : typeof got}.`, inputs: options.inputs });
   }
-  return out;
+  if (got.shape.length !== shape.length || got.shape.some((d, i) => d !== shape[i])) {
+    throw new GradingFailure({ fn: options.fn, problem: `${what} has shape [${got.shape.join(', ')}] but should have shape [${shape.join(', ')}].`, inputs: options.inputs });
+  }
 }

@@ -41,3 +41,14 @@ export function formatInputs(inputs: Record<string, unknown>): string {
     .map(([name, v]) => `${name} = ${formatValue(v)}`)
     .join('\n            ');
 }
+
+/** A flat index as [i, j, …] for a tensor of the given shape. */
+export function formatIndex(flat: number, shape: readonly number[]): string {
+  if (shape.length <= 1) return String(flat);
+  const out = new Array<number>(shape.length);
+  for (let d = shape.length - 1; d >= 0; d--) {
+    out[d] = flat % shape[d];
+    flat = Math.floor(flat / shape[d]);
+  }
+  return `[${out.join(', ')}]`;
+}

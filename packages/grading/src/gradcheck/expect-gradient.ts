@@ -1,4 +1,5 @@
-import { Tensor } from '@dlcourse/engine';
+import { Tensor, tensor } from '@dlcourse/engine';
+import { formatIndex } from '../compare/format-value.js';
 import { TOLERANCES } from '../tolerances.js';
 import { GradingFailure } from '../compare/grading-failure.js';
 import { formatNumber } from '../compare/format-value.js';
@@ -20,7 +21,8 @@ export function expectGradient(analytic: unknown, numeric: ArrayLike<number>, sh
   const threshold = options.threshold ?? TOLERANCES.gradcheck.relative;
   const absolute = options.absolute ?? TOLERANCES.gradcheck.absolute;
   const fail = (problem: string, detail?: string) => {
-    throw new GradingFailure({ fn: options.fn, problem, inputs: options.inputs, expected: Array.from(numeric), got: analytic, detail });
+    const expected = tensor(Float64Array.from(numeric), { shape });
+    throw new GradingFailure({ fn: options.fn, problem, inputs: options.inputs, expected, got: analytic, detail });
   };
   if (!(analytic instanceof Tensor)) fail(`${options.what} should be a Tensor, but it is ${analytic === null ? 'null' : typeof analytic}.`);
   const a = analytic as Tensor;
@@ -41,7 +43,7 @@ export function expectGradient(analytic: unknown, numeric: ArrayLike<number>, sh
   if (worst >= 0 && worstError > threshold) {
     fail(
       `${options.what} does not match the numerical gradient (central differences).`,
-      `worst element ${worst}: analytic ${formatNumber(values[worst])}, numerical ${formatNumber(numeric[worst])}, ` +
+      `worst element at index ${formatIndex(worst, shape)}: analytic ${formatNumber(values[worst])}, numerical ${formatNumber(numeric[worst])}, ` +
         `relative error ${formatNumber(worstError)} > ${formatNumber(threshold)}`,
     );
   }

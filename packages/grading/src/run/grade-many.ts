@@ -70,7 +70,17 @@ export async function gradeSubmissions(options: GradeManyOptions): Promise<Map<s
   const vitest = await startVitest(
     'test',
     [],
-    { root, config: false, watch: false, reporters: [reporter], projects, pool: 'forks', passWithNoTests: false, experimental: { fsModuleCache: true } },
+    {
+      root,
+      config: false,
+      watch: false,
+      reporters: [reporter],
+      projects,
+      pool: 'threads',
+      passWithNoTests: false,
+      experimental: { fsModuleCache: true },
+      deps: { optimizer: { ssr: { enabled: true, include: ['@dlcourse/engine'] } } },
+    },
     { server: { watch: null }, cacheDir: join(root, 'node_modules', '.vite') },
   );
   await vitest.close();
