@@ -44,8 +44,10 @@ function runWithTimeLimit(body: () => unknown, timeout: number): unknown {
 
 /** Turns whatever was thrown into an Error a student can act on, with the rubric's hint. */
 export function explainFailure(error: unknown, item: RubricItem, timeout: number): Error {
-  if (error instanceof NotImplementedError || (error instanceof Error && error.name === 'NotImplementedError')) {
-    const e = new Error(`${item.fn} is not implemented yet: write it in ${item.file}.`);
+  if (isErrorLike(error) && error.name === 'NotImplementedError') {
+    // The stub that threw may be another function than the item's own (an item can test several).
+    const fn = (error as Partial<NotImplementedError>).fn ?? item.fn;
+    const e = Object.assign(new Error(`${fn} is not implemented yet: write it in ${item.file}.`), { stub: fn });
     e.name = 'NotImplemented';
     return e;
   }

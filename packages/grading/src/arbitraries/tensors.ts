@@ -37,7 +37,7 @@ export function tensorOf(shape: readonly number[], options: ValueOptions = {}): 
   const n = shape.reduce((a, b) => a * b, 1);
   return fc
     .array(value(options), { minLength: n, maxLength: n })
-    .map((values) => printable(tensor(values, { shape, dtype: options.dtype ?? 'float64' })));
+    .map((values) => printable(tensor(Float64Array.from(values), { shape, dtype: options.dtype ?? 'float64' })));
 }
 
 /** A tensor of a random shape from `shapes`. */

@@ -50,6 +50,8 @@ export function collectGrade(
     if (error) {
       outcome.message = error.message;
       outcome.kind = error.name;
+      const stub = (error as { stub?: unknown }).stub;
+      if (typeof stub === 'string') outcome.stub = stub;
     } else if (!passed) {
       outcome.message = testCase
         ? errors.length

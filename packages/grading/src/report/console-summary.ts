@@ -10,6 +10,7 @@ const WORDS = {
     failures: 'First failures',
     next: 'Next step',
     writeFirst: (fn: string, file: string) => `write ${fn} in ${file} (the exercise README has the formula).`,
+    fixFirst: (fn: string, file: string) => `fix ${fn} in ${file} (see the first failure above).`,
     allDone: 'All tests pass. Well done!',
     errors: 'Problems',
     seed: (seed: number) => `property tests ran with seed ${seed} (rerun the same cases with DLCOURSE_SEED=${seed}).`,
@@ -21,6 +22,7 @@ const WORDS = {
     failures: 'Первые ошибки',
     next: 'Что делать дальше',
     writeFirst: (fn: string, file: string) => `напишите ${fn} в ${file} (формула — в README упражнения).`,
+    fixFirst: (fn: string, file: string) => `исправьте ${fn} в ${file} (см. первую ошибку выше).`,
     allDone: 'Все тесты пройдены. Отлично!',
     errors: 'Проблемы',
     seed: (seed: number) => `property-тесты запускались с seed ${seed} (повторить те же случаи: DLCOURSE_SEED=${seed}).`,
@@ -45,7 +47,7 @@ export function renderSummary(result: GradeResult, options: SummaryOptions = {})
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(style, text) : text);
   const visible = result.tests.filter((t) => options.includeHidden || !t.hidden);
   const lines: string[] = [];
-  const width = Math.min(64, Math.max(...visible.map((t) => t.title.length), 10) + 2);
+  const width = Math.min(72, Math.max(...visible.map((t) => t.title.length), 10) + 2);
   lines.push(paint('bold', `${result.exercise}`));
   for (const t of visible) {
     const mark = t.status === 'passed' ? paint('green', '✓') : paint('red', '✗');
@@ -70,8 +72,11 @@ export function renderSummary(result: GradeResult, options: SummaryOptions = {})
   if (failures.length === 0 && result.errors.length === 0) {
     lines.push('', paint('green', words.allDone));
   } else {
-    const first = failures.find((t) => t.kind === 'NotImplemented') ?? failures[0];
-    if (first) lines.push('', `${paint('bold', `${words.next}:`)} ${words.writeFirst(first.fn, first.file)}`);
+    // Broken code first (it is what the student is working on), then the next stub to write.
+    const broken = failures.find((t) => t.kind !== 'NotImplemented');
+    const stub = failures.find((t) => t.kind === 'NotImplemented');
+    const step = broken ? words.fixFirst(broken.fn, broken.file) : stub ? words.writeFirst(stub.stub ?? stub.fn, stub.file) : null;
+    if (step) lines.push('', `${paint('bold', `${words.next}:`)} ${step}`);
   }
   lines.push(paint('dim', words.seed(result.seed)));
   return lines.join('\n');

@@ -29,4 +29,6 @@ export interface TestOutcome {
   message?: string;
   /** 'NotImplemented', 'Timeout', 'GradingFailure', … */
   kind?: string;
+  /** For 'NotImplemented': the stub that was called (may differ from fn when an item uses several). */
+  stub?: string;
 }

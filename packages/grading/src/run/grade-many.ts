@@ -79,7 +79,6 @@ export async function gradeSubmissions(options: GradeManyOptions): Promise<Map<s
       pool: 'threads',
       passWithNoTests: false,
       experimental: { fsModuleCache: true },
-      deps: { optimizer: { ssr: { enabled: true, include: ['@dlcourse/engine'] } } },
     },
     { server: { watch: null }, cacheDir: join(root, 'node_modules', '.vite') },
   );

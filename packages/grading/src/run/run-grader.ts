@@ -88,8 +88,6 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeResult>
       // limit either way. Untrusted batch grading isolates each submission in its own process.
       pool: 'threads',
       passWithNoTests: false,
-      // The engine pre-bundled into one module instead of ~100 fetched one by one.
-      deps: { optimizer: { ssr: { enabled: true, include: ['@dlcourse/engine'] } } },
       // Transformed TypeScript (the engine, the grader) is kept on disk between runs, so a
       // student's second run starts in a fraction of the first one's time.
       experimental: { fsModuleCache: true },

@@ -1,6 +1,5 @@
-import sharp from 'sharp';
 import { mapBounded } from './map-bounded.js';
-import { suspendSharpCache } from './sharp-cache.js';
+import { loadSharp, suspendSharpCache, type SharpModule } from './sharp-cache.js';
 import type { RawImageFile, SkippedFile } from './types.js';
 
 export interface DecodeOptions {
@@ -28,11 +27,12 @@ export async function decodePngs(images: readonly RawImageFile[], options: Decod
   const { height, width } = options;
   const size = height * width;
   const pixels = new Uint8Array(images.length * size);
-  const restoreCache = suspendSharpCache();
+  const sharp = await loadSharp();
+  const restoreCache = suspendSharpCache(sharp);
   let reasons: (string | null)[];
   try {
     reasons = await mapBounded(images, options.concurrency, async (image, i) => {
-      const decoded = await decodeGrey(image.bytes, height, width);
+      const decoded = await decodeGrey(sharp, image.bytes, height, width);
       if (typeof decoded === 'string') return decoded;
       pixels.set(decoded, i * size);
       return null;
@@ -60,7 +60,7 @@ export async function decodePngs(images: readonly RawImageFile[], options: Decod
 }
 
 /** The pixels of one PNG, or why it cannot be used. */
-async function decodeGrey(bytes: Uint8Array, height: number, width: number): Promise<Uint8Array | string> {
+async function decodeGrey(sharp: SharpModule, bytes: Uint8Array, height: number, width: number): Promise<Uint8Array | string> {
   if (bytes.length === 0) return 'empty file (0 bytes)';
   try {
     const { data, info } = await sharp(bytes).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });

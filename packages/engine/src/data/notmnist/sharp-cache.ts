@@ -1,4 +1,16 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
+
+export type SharpModule = typeof Sharp;
+let sharpModule: Promise<SharpModule> | null = null;
+
+/**
+ * sharp, loaded on first use: it is a native module that takes ~0.2 s to load, and most users
+ * of the engine (every grading run) never decode a PNG.
+ */
+export function loadSharp(): Promise<SharpModule> {
+  sharpModule ??= import('sharp').then((m) => m.default);
+  return sharpModule;
+}
 
 let suspended = 0;
 let saved: { memory: number; files: number; items: number } | null = null;
@@ -10,7 +22,7 @@ let saved: { memory: number; files: number; items: number } | null = null;
  * the process; nested or concurrent decodes share one suspension (a counter), so the first
  * setting is the one restored.
  */
-export function suspendSharpCache(): () => void {
+export function suspendSharpCache(sharp: SharpModule): () => void {
   if (suspended++ === 0) {
     const { memory, files, items } = sharp.cache();
     saved = { memory: memory.max, files: files.max, items: items.max };
