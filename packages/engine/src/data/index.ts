@@ -6,3 +6,4 @@ export type { TrainTestSplit, TrainTestSplitOptions } from './split-indices.js';
 export { TensorDataset } from './tensor-dataset.js';
 export { DataLoader, type DataLoaderOptions } from './data-loader.js';
 export { trainTestSplit, type TensorSplitOptions } from './train-test-split.js';
+export { loadDiabetes, DIABETES_FEATURES, DIABETES_SAMPLES, type DiabetesDataset, type LoadDiabetesOptions } from './diabetes/index.js';

@@ -1,0 +1,17 @@
+// Mistake: only the last epoch's loss is returned ([loss] instead of one loss per epoch).
+import { Adam, mseLoss, type Module, type Tensor } from '@dlcourse/engine';
+import type { TrainOptions } from '../../../solutions/exercise-6/src/index.js';
+export * from '../../../solutions/exercise-6/src/index.js';
+
+export function trainRegression(model: Module, xTrain: Tensor, yTrain: Tensor, options: TrainOptions): number[] {
+  const optimizer = new Adam(model.parameters(), { lr: options.lr });
+  let last = NaN;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    optimizer.zeroGrad();
+    const loss = mseLoss(model.forward(xTrain).squeeze(1), yTrain);
+    loss.backward();
+    optimizer.step();
+    last = loss.item();
+  }
+  return [last];
+}
