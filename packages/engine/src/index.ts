@@ -21,3 +21,6 @@ export * from './optim/index.js';
 export * as optim from './optim/index.js';
 export * from './data/index.js';
 export * as data from './data/index.js';
+export { plotLosses, buildLossesSvg, type PlotLossesOptions, type PlotLossesResult, type PlotSeries } from './plot/index.js';
+export { progressBar, isCI, type ProgressBar, type ProgressBarOptions, type ProgressPayload } from './utils/progress.js';
+export { resolveCacheDir } from './data/notmnist/cache-dir.js';
