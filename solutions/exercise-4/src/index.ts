@@ -1,0 +1,1 @@
+export { Value, sum, zeroGrad, topologicalOrder } from './value.js';
