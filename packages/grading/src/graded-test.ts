@@ -5,6 +5,7 @@ import { say } from './i18n.js';
 import { NotImplementedError } from './not-implemented.js';
 import { GradingFailure } from './compare/grading-failure.js';
 import { formatValue } from './compare/format-value.js';
+import { messages } from './messages.js';
 
 /** What a graded test carries to the reporters. */
 export interface GradingMeta {
@@ -47,21 +48,21 @@ export function explainFailure(error: unknown, item: RubricItem, timeout: number
   if (isErrorLike(error) && error.name === 'NotImplementedError') {
     // The stub that threw may be another function than the item's own (an item can test several).
     const fn = (error as Partial<NotImplementedError>).fn ?? item.fn;
-    const e = Object.assign(new Error(`${fn} is not implemented yet: write it in ${item.file}.`), { stub: fn });
+    const e = Object.assign(new Error(messages().notImplemented(fn, item.file)), { stub: fn });
     e.name = 'NotImplemented';
     return e;
   }
   // Errors can come from another realm (vm contexts), so they are recognised by shape, not instanceof.
   if (isErrorLike(error) && (error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-    const e = new Error(`${item.fn} did not finish within ${timeout / 1000} s — look for a loop that never ends.\n  hint: ${say(item.hint)}`);
+    const e = new Error(`${messages().timeout(item.fn, timeout / 1000)}\n  ${messages().hint} ${say(item.hint)}`);
     e.name = 'Timeout';
     return e;
   }
   const base =
     isErrorLike(error)
       ? error
-      : new Error(`${item.fn} threw a value that is not an Error: ${formatValue(error)}. Throw new Error('…') instead.`);
-  const hinted = new Error(`${base instanceof GradingFailure ? base.message : `${item.fn} failed: ${base.message}`}\n  hint: ${say(item.hint)}`);
+      : new Error(messages().threwNonError(item.fn, formatValue(error)));
+  const hinted = new Error(`${base instanceof GradingFailure ? base.message : messages().failed(item.fn, base.message)}\n  ${messages().hint} ${say(item.hint)}`);
   hinted.name = base.name;
   hinted.stack = base instanceof GradingFailure ? hinted.message : base.stack;
   return hinted;

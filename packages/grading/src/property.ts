@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { GradingFailure } from './compare/grading-failure.js';
+import { messages } from './messages.js';
 
 export interface PropertyOptions {
   /** Generated cases (default 30: enough to find wrong formulas, fast enough for a 3 s run). */
@@ -19,7 +20,7 @@ export function checkProperty<T>(arbitrary: fc.Arbitrary<T>, check: (value: T) =
     { numRuns: options.numRuns ?? 30 },
   );
   if (!details.failed) return;
-  const origin = `found by fast-check with seed ${details.seed}, path "${details.counterexamplePath}", shrunk ${details.numShrinks} time(s)`;
+  const origin = messages().foundBy(details.seed, details.counterexamplePath ?? '', details.numShrinks);
   const error = details.errorInstance;
   if (error instanceof GradingFailure) {
     throw new GradingFailure({ ...error.details, detail: [error.details.detail, origin].filter(Boolean).join('\n  ') });

@@ -2,6 +2,7 @@ import { Tensor } from '@dlcourse/engine';
 import type { Tolerance } from '../tolerances.js';
 import { GradingFailure } from './grading-failure.js';
 import { formatIndex, formatNumber } from './format-value.js';
+import { messages } from '../messages.js';
 
 export interface CloseOptions {
   fn: string;
@@ -32,25 +33,26 @@ function valuesOf(v: Numeric): number[] {
  */
 export function expectClose(got: unknown, expected: Numeric, options: CloseOptions): void {
   const { fn, inputs, tolerance } = options;
-  const what = options.what ?? 'the result';
+  const m = messages();
+  const what = options.what ?? m.result;
   const fail = (problem: string, detail?: string) => {
     throw new GradingFailure({ fn, problem, inputs, expected, got, detail });
   };
   if (expected instanceof Tensor && !(got instanceof Tensor)) {
-    fail(`${what} should be a Tensor, but it is ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got}.`);
+    fail(m.shouldBeTensor(what, m.kind(got)));
   }
   if (typeof expected === 'number' && typeof got !== 'number') {
-    fail(`${what} should be a number, but it is ${got instanceof Tensor ? 'a Tensor (use .item())' : typeof got}.`);
+    fail(m.shouldBeNumber(what, got instanceof Tensor, m.kind(got)));
   }
   const g = got as Numeric;
   const expectedShape = shapeOf(expected);
   const gotShape = shapeOf(g);
   if (expectedShape && gotShape && (expectedShape.length !== gotShape.length || expectedShape.some((d, i) => d !== gotShape[i]))) {
-    fail(`${what} has shape [${gotShape.join(', ')}] but should have shape [${expectedShape.join(', ')}].`);
+    fail(m.wrongShape(what, `[${gotShape.join(', ')}]`, `[${expectedShape.join(', ')}]`));
   }
   const e = valuesOf(expected);
   const v = valuesOf(g);
-  if (e.length !== v.length) fail(`${what} has ${v.length} values but should have ${e.length}.`);
+  if (e.length !== v.length) fail(m.wrongCount(what, v.length, e.length));
   let worst = -1;
   let worstExcess = 0;
   for (let i = 0; i < e.length; i++) {
@@ -66,21 +68,19 @@ export function expectClose(got: unknown, expected: Numeric, options: CloseOptio
   if (worst >= 0) {
     const index = formatIndex(worst, expectedShape ?? []);
     const diff = Math.abs(v[worst] - e[worst]);
-    fail(
-      `${what} is wrong.`,
-      `worst element at index ${index}: expected ${formatNumber(e[worst])}, got ${formatNumber(v[worst])} ` +
-        `(difference ${formatNumber(diff)}, allowed ${formatNumber(tolerance.absolute + tolerance.relative * Math.abs(e[worst]))})`,
-    );
+    const allowed = tolerance.absolute + tolerance.relative * Math.abs(e[worst]);
+    fail(m.wrongValue(what), m.worstElement(index, formatNumber(e[worst]), formatNumber(v[worst]), formatNumber(diff), formatNumber(allowed)));
   }
 }
 
 /** Asserts a value is a Tensor of the given shape (a wrong transpose shows up here first). */
 export function expectShape(got: unknown, shape: readonly number[], options: { fn: string; what?: string; inputs?: Record<string, unknown> }): void {
-  const what = options.what ?? 'the result';
+  const m = messages();
+  const what = options.what ?? m.result;
   if (!(got instanceof Tensor)) {
-    throw new GradingFailure({ fn: options.fn, problem: `${what} should be a Tensor, but it is ${got === null ? 'null' : typeof got}.`, inputs: options.inputs });
+    throw new GradingFailure({ fn: options.fn, problem: m.shouldBeTensor(what, m.kind(got)), inputs: options.inputs });
   }
   if (got.shape.length !== shape.length || got.shape.some((d, i) => d !== shape[i])) {
-    throw new GradingFailure({ fn: options.fn, problem: `${what} has shape [${got.shape.join(', ')}] but should have shape [${shape.join(', ')}].`, inputs: options.inputs });
+    throw new GradingFailure({ fn: options.fn, problem: m.wrongShape(what, `[${got.shape.join(', ')}]`, `[${shape.join(', ')}]`), inputs: options.inputs });
   }
 }

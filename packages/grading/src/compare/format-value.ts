@@ -36,10 +36,10 @@ function formatNumbers(values: number[]): string {
 }
 
 /** "x = …; dY = …" for the inputs of a failing call. */
-export function formatInputs(inputs: Record<string, unknown>): string {
+export function formatInputs(inputs: Record<string, unknown>, indent = 12): string {
   return Object.entries(inputs)
     .map(([name, v]) => `${name} = ${formatValue(v)}`)
-    .join('\n            ');
+    .join(`\n${' '.repeat(indent)}`);
 }
 
 /** A flat index as [i, j, …] for a tensor of the given shape. */

@@ -1,4 +1,5 @@
 import { formatInputs, formatValue } from './format-value.js';
+import { messages } from '../messages.js';
 
 export interface FailureDetails {
   /** The student's function that gave the wrong result. */
@@ -25,10 +26,12 @@ export class GradingFailure extends Error {
 }
 
 export function renderFailure(d: FailureDetails): string {
+  const m = messages();
+  const width = Math.max(m.input.length, m.expected.length, m.got.length) + 1;
   const lines = [`${d.fn}: ${d.problem}`];
-  if (d.inputs && Object.keys(d.inputs).length) lines.push(`  input:    ${formatInputs(d.inputs)}`);
-  if ('expected' in d) lines.push(`  expected: ${formatValue(d.expected)}`);
-  if ('got' in d) lines.push(`  got:      ${formatValue(d.got)}`);
+  if (d.inputs && Object.keys(d.inputs).length) lines.push(`  ${m.input.padEnd(width)}${formatInputs(d.inputs, width + 2)}`);
+  if ('expected' in d) lines.push(`  ${m.expected.padEnd(width)}${formatValue(d.expected)}`);
+  if ('got' in d) lines.push(`  ${m.got.padEnd(width)}${formatValue(d.got)}`);
   if (d.detail) lines.push(`  ${d.detail}`);
   return lines.join('\n');
 }

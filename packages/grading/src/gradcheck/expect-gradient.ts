@@ -1,5 +1,6 @@
 import { Tensor, tensor } from '@dlcourse/engine';
 import { formatIndex } from '../compare/format-value.js';
+import { messages } from '../messages.js';
 import { TOLERANCES } from '../tolerances.js';
 import { GradingFailure } from '../compare/grading-failure.js';
 import { formatNumber } from '../compare/format-value.js';
@@ -20,14 +21,15 @@ export interface GradientCheckOptions {
 export function expectGradient(analytic: unknown, numeric: ArrayLike<number>, shape: readonly number[], options: GradientCheckOptions): void {
   const threshold = options.threshold ?? TOLERANCES.gradcheck.relative;
   const absolute = options.absolute ?? TOLERANCES.gradcheck.absolute;
+  const m = messages();
   const fail = (problem: string, detail?: string) => {
     const expected = tensor(Float64Array.from(numeric), { shape });
     throw new GradingFailure({ fn: options.fn, problem, inputs: options.inputs, expected, got: analytic, detail });
   };
-  if (!(analytic instanceof Tensor)) fail(`${options.what} should be a Tensor, but it is ${analytic === null ? 'null' : typeof analytic}.`);
+  if (!(analytic instanceof Tensor)) fail(m.shouldBeTensor(options.what, m.kind(analytic)));
   const a = analytic as Tensor;
   if (a.shape.length !== shape.length || a.shape.some((d, i) => d !== shape[i])) {
-    fail(`${options.what} has shape [${a.shape.join(', ')}] but must have the shape of its variable, [${shape.join(', ')}].`);
+    fail(m.wrongGradientShape(options.what, `[${a.shape.join(', ')}]`, `[${shape.join(', ')}]`));
   }
   const values = a.toArray();
   let worst = -1;
@@ -42,9 +44,8 @@ export function expectGradient(analytic: unknown, numeric: ArrayLike<number>, sh
   }
   if (worst >= 0 && worstError > threshold) {
     fail(
-      `${options.what} does not match the numerical gradient (central differences).`,
-      `worst element at index ${formatIndex(worst, shape)}: analytic ${formatNumber(values[worst])}, numerical ${formatNumber(numeric[worst])}, ` +
-        `relative error ${formatNumber(worstError)} > ${formatNumber(threshold)}`,
+      m.notNumerical(options.what),
+      m.worstGradient(formatIndex(worst, shape), formatNumber(values[worst]), formatNumber(numeric[worst]), formatNumber(worstError), formatNumber(threshold)),
     );
   }
 }

@@ -41,6 +41,7 @@ export async function gradeSubmissions(options: GradeManyOptions): Promise<Map<s
   const seed = options.seed ?? DEFAULT_SEED;
   process.env.DLCOURSE_SEED = String(seed);
   const language = options.language ?? currentLanguage();
+  process.env.DLCOURSE_LANG = language; // the test workers write their failure messages in it
   const exerciseNumber = exercise.replace(/^\D*/, '') || exercise;
   const results = new Map<string, GradeResult>();
   let started = performance.now();

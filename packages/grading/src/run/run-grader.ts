@@ -55,6 +55,7 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeResult>
   const seed = options.seed ?? (Number.isInteger(Number(process.env.DLCOURSE_SEED)) && process.env.DLCOURSE_SEED ? Number(process.env.DLCOURSE_SEED) : DEFAULT_SEED);
   process.env.DLCOURSE_SEED = String(seed);
   const language = options.language ?? currentLanguage();
+  process.env.DLCOURSE_LANG = language; // the test workers write their failure messages in it
   const exerciseNumber = options.exercise.replace(/^\D*/, '') || options.exercise;
   let latest: GradeResult | null = null;
   let started = performance.now();
