@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { loadNotMNIST, tensor, trainTestSplit, type Tensor } from '@dlcourse/engine';
+import { loadNotMNIST, resolveCacheDir, tensor, trainTestSplit, type Tensor } from '@dlcourse/engine';
 import { SPLIT_SEED } from '../thresholds.js';
 
 /*
@@ -12,8 +12,14 @@ import { SPLIT_SEED } from '../thresholds.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** $NOTMNIST_ARCHIVE, else the shared copy beside the repository (as the engine's own tests). */
-export const ARCHIVE = process.env.NOTMNIST_ARCHIVE || join(REPO_ROOT, '..', 'shared', 'data', 'notMNIST_small.tar.gz');
+/**
+ * $NOTMNIST_ARCHIVE, else the archive `npm run data:notmnist` keeps in the cache folder (what a
+ * student has), else the shared copy beside the repository (what CI has).
+ */
+export const ARCHIVE =
+  process.env.NOTMNIST_ARCHIVE ||
+  [join(resolveCacheDir(undefined), 'notMNIST_small.tar.gz'), join(REPO_ROOT, '..', 'shared', 'data', 'notMNIST_small.tar.gz')].find((p) => existsSync(p)) ||
+  join(resolveCacheDir(undefined), 'notMNIST_small.tar.gz');
 
 /** The packed cache the engine's tests use, so the 18,724 PNGs are decoded once per checkout. */
 export const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'dlcourse-test');
@@ -30,7 +36,7 @@ export interface RealSplit {
 
 export async function loadRealSplit(): Promise<RealSplit> {
   if (!existsSync(ARCHIVE)) {
-    throw new Error(`the notMNIST archive is not at ${ARCHIVE}: set NOTMNIST_ARCHIVE to the path of notMNIST_small.tar.gz.`);
+    throw new Error(`the notMNIST archive is not at ${ARCHIVE}: run \`npm run data:notmnist\` once, or set NOTMNIST_ARCHIVE to the path of notMNIST_small.tar.gz.`);
   }
   const data = await loadNotMNIST({ archive: ARCHIVE, cacheDir: CACHE_DIR, onWarning: () => {} });
   const x = tensor(data.images, { shape: [data.n, data.height * data.width] });
