@@ -16,28 +16,8 @@ export interface RefOptimizer {
   step(w: Vec, g: Vec): Vec;
 }
 
-export interface SGDOptions {
-  lr: number;
-}
-export interface MomentumOptions {
-  lr: number;
-  momentum: number;
-}
-export interface AdaGradOptions {
-  lr: number;
-  eps: number;
-}
-export interface RMSPropOptions {
-  lr: number;
-  beta: number;
-  eps: number;
-}
-export interface AdamOptions {
-  lr: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-}
+// The hyper-parameters are the exercise's contract: the same option shapes the student's classes take.
+import type { SGDOptions, MomentumOptions, AdaGradOptions, RMSPropOptions, AdamOptions } from '@submission/exercise-3';
 
 /** w ← w − η g. */
 export function refSGD({ lr }: SGDOptions): RefOptimizer {
