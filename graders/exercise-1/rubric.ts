@@ -1,4 +1,4 @@
-import { defineRubric } from '@dlcourse/grading';
+import { defineRubric } from '@dlcourse/grading/rubric';
 
 const FILE = 'src/activations.ts';
 

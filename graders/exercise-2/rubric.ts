@@ -1,4 +1,4 @@
-import { defineRubric } from '@dlcourse/grading';
+import { defineRubric } from '@dlcourse/grading/rubric';
 
 const LINEAR = 'src/linear.ts';
 const MSE = 'src/mse.ts';

@@ -1,4 +1,4 @@
-import { defineRubric } from '@dlcourse/grading';
+import { defineRubric } from '@dlcourse/grading/rubric';
 
 const OPTIMIZERS = 'src/optimizers.ts';
 const MINIMIZE = 'src/minimize.ts';

@@ -1,4 +1,4 @@
-import { defineRubric } from '@dlcourse/grading';
+import { defineRubric } from '@dlcourse/grading/rubric';
 import { ACCURACY_ITEM_TIMEOUT_MS, FULL_CREDIT_ACCURACY, PARTIAL_CREDIT_ACCURACY, TRAINING_BUDGET_S } from './thresholds.js';
 
 const DATA = 'src/data.ts';

@@ -1,4 +1,4 @@
-import { defineRubric } from '@dlcourse/grading';
+import { defineRubric } from '@dlcourse/grading/rubric';
 
 const STANDARDIZE = 'src/standardize.ts';
 const MODEL = 'src/model.ts';

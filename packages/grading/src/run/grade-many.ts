@@ -6,6 +6,7 @@ import type { GradeResult } from '../report/types.js';
 import { DEFAULT_SEED, SEED_SETUP_FILE, graderDir } from './paths.js';
 import { loadRubric } from './run-grader.js';
 import { resolveSubmissionEntry } from './submission.js';
+import { bundleAliases } from './prebuilt-modules.js';
 
 export interface NamedSubmission {
   /** Unique name of the submission in this run (a student id, 'solution', a mutant's file). */
@@ -59,8 +60,9 @@ export async function gradeSubmissions(options: GradeManyOptions): Promise<Map<s
     },
   };
 
+  const prebuilt = await bundleAliases();
   const projects = submissions.map(({ id, path }) => ({
-    resolve: { alias: { [`@submission/${exercise}`]: resolveSubmissionEntry(path, exercise) } },
+    resolve: { alias: [{ find: `@submission/${exercise}`, replacement: resolveSubmissionEntry(path, exercise) }, ...prebuilt] },
     test: {
       name: id,
       root,

@@ -11,6 +11,7 @@ import { toGradescope } from '../report/gradescope.js';
 import type { GradeResult } from '../report/types.js';
 import { DEFAULT_SEED, SEED_SETUP_FILE, graderDir } from './paths.js';
 import { resolveSubmissionEntry } from './submission.js';
+import { bundleAliases } from './prebuilt-modules.js';
 
 export interface RunGraderOptions {
   /** e.g. 'exercise-3'. */
@@ -88,13 +89,18 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeResult>
       // Threads start faster than forks; a student's stuck loop is stopped by graded()'s time
       // limit either way. Untrusted batch grading isolates each submission in its own process.
       pool: 'threads',
+      // One worker runs every suite file, so the engine, the kit and the student's module load
+      // once per run rather than once per file (−0.4 s of a ~2 s run on 2 cores). The suites
+      // share only the submission's module, as the student's own program would.
+      isolate: false,
+      maxWorkers: 1,
       passWithNoTests: false,
       // Transformed TypeScript (the engine, the grader) is kept on disk between runs, so a
       // student's second run starts in a fraction of the first one's time.
       experimental: { fsModuleCache: true },
     },
     {
-      resolve: { alias: { [`@submission/${options.exercise}`]: entry } },
+      resolve: { alias: [{ find: `@submission/${options.exercise}`, replacement: entry }, ...(await bundleAliases())] },
       server: { watch: options.watch ? {} : null },
       cacheDir: join(root, 'node_modules', '.vite'),
     },

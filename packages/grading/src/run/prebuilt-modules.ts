@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, version as esbuildVersion, type Plugin } from 'esbuild';
+import { REPO_ROOT } from './paths.js';
+
+/**
+ * The engine and the grading kit as pre-built ES modules for grading runs. Vitest would
+ * otherwise transform and evaluate their ~170 TypeScript files through its module runner in
+ * every test worker, which was most of a student's wait; files under node_modules are loaded
+ * by Node natively instead. Graders and submissions import the same specifiers, so they get
+ * the same modules (one Tensor class, one NotImplementedError). Rebuilt whenever a source
+ * file changes, so an edit to the engine or the kit is picked up on the next run.
+ */
+const ENTRIES = {
+  '@dlcourse/engine': join(REPO_ROOT, 'packages/engine/src/index.ts'),
+  '@dlcourse/grading': join(REPO_ROOT, 'packages/grading/src/index.ts'),
+  '@dlcourse/grading/stub': join(REPO_ROOT, 'packages/grading/src/not-implemented.ts'),
+  '@dlcourse/grading/rubric': join(REPO_ROOT, 'packages/grading/src/rubric.ts'),
+} as const;
+/** Everything the entries can reach; the kit's runner, CLI and proofs stay out (they run in the main process). */
+const SOURCE_DIRS = [join(REPO_ROOT, 'packages/engine/src'), join(REPO_ROOT, 'packages/grading/src')];
+export const BUNDLE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'dlcourse-grading-bundle');
+
+export type BundledSpecifier = keyof typeof ENTRIES;
+
+/** Vite aliases sending each bundled package to its pre-built module. */
+export async function bundleAliases(): Promise<{ find: RegExp; replacement: string }[]> {
+  const files = await prebuiltModules();
+  return Object.entries(files).map(([specifier, file]) => ({ find: new RegExp(`^${specifier.replace(/[/]/g, '\\/')}$`), replacement: file }));
+}
+
+export async function prebuiltModules(): Promise<Record<BundledSpecifier, string>> {
+  const dir = join(BUNDLE_DIR, await sourceHash());
+  const outputs = Object.fromEntries(Object.keys(ENTRIES).map((s) => [s, join(dir, `${outputName(s)}.mjs`)])) as Record<BundledSpecifier, string>;
+  if (existsSync(dir)) return outputs;
+
+  // Concurrent runs may build the same bundle: each builds into its own folder and renames it
+  // into place, which is atomic, so a reader never sees half a bundle.
+  const partial = `${dir}.${process.pid}.${Date.now()}.partial`;
+  try {
+    await build({
+      entryPoints: Object.entries(ENTRIES).map(([specifier, file]) => ({ in: file, out: outputName(specifier) })),
+      outdir: partial,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'inline',
+      logLevel: 'silent',
+      plugins: [keepImportMetaUrl, ownPackagesInside],
+    });
+    await mkdir(dirname(dir), { recursive: true });
+    await rename(partial, dir).catch((error: NodeJS.ErrnoException) => {
+      if (!existsSync(dir)) throw error; // another run won the race with identical content
+    });
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+  return outputs;
+}
+
+function outputName(specifier: string): string {
+  return specifier.replace(/^@dlcourse\//, '').replace(/\//g, '-');
+}
+
+async function sourceHash(): Promise<string> {
+  const hash = createHash('sha256').update(esbuildVersion);
+  for (const dir of SOURCE_DIRS) {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+    for (const file of files) hash.update(relative(REPO_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * `packages: 'external'` keeps npm dependencies (vitest, fast-check, sharp…) out of the bundle,
+ * so they stay the very instances vitest uses; the workspace's own packages go inside.
+ */
+const ownPackagesInside: Plugin = {
+  name: 'own-packages-inside',
+  setup(b) {
+    b.onResolve({ filter: /^@dlcourse\/(engine|grading)(\/stub|\/rubric)?$/ }, (args) => ({ path: ENTRIES[args.path as BundledSpecifier] }));
+  },
+};
+
+/**
+ * In a bundle every file would share the bundle's import.meta.url; code that finds files
+ * beside itself (data, WebAssembly, worker scripts) must keep seeing its own source location.
+ */
+const keepImportMetaUrl: Plugin = {
+  name: 'keep-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.[cm]?ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta')) return undefined;
+      const url = pathToFileURL(args.path).href;
+      return {
+        contents: source
+          .replaceAll('import.meta.url', JSON.stringify(url))
+          .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
+          .replaceAll('import.meta.filename', JSON.stringify(args.path)),
+        loader: 'ts',
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+};
