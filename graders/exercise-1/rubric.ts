@@ -31,6 +31,17 @@ export const rubric = defineRubric({
       title: { en: 'sigmoidBackward: gradient check', ru: 'sigmoidBackward: проверка градиента' },
       hint: { en: 'σ′(x) = σ(x)(1 − σ(x)); multiply by the upstream gradient dY — README §1.2', ru: 'σ′(x) = σ(x)(1 − σ(x)); умножьте на приходящий градиент dY — README §1.2' },
     },
+    saturatedBackward: {
+      points: 2,
+      hidden: true,
+      fn: 'sigmoidBackward',
+      file: FILE,
+      title: { en: 'backward passes stay finite where the activations saturate (±800)', ru: 'обратные проходы конечны там, где активации насыщаются (±800)' },
+      hint: {
+        en: 'compute the derivative from the forward value, σ(x)(1 − σ(x)) and 1 − tanh²(x): a formula with e^(−x) in it gives ∞/∞ = NaN at x = −800 — README §1.2',
+        ru: 'считайте производную через значение прямого прохода, σ(x)(1 − σ(x)) и 1 − tanh²(x): формула с e^(−x) даёт ∞/∞ = NaN при x = −800 — README §1.2',
+      },
+    },
     tanhForward: {
       points: 2,
       fn: 'tanh',

@@ -4,6 +4,7 @@ import type { Mutant } from '@dlcourse/grading/proof';
 export const mutants: Mutant[] = [
   { file: 'sigmoid-backward-uses-sigma.ts', mistake: 'sigmoid backward uses σ instead of σ(1−σ)', caughtBy: ['sigmoidBackward'] },
   { file: 'sigmoid-backward-ignores-upstream.ts', mistake: 'sigmoid backward forgets the upstream gradient', caughtBy: ['sigmoidBackward'] },
+  { file: 'sigmoid-backward-overflows.ts', mistake: 'sigmoid backward as e⁻ˣ/(1+e⁻ˣ)², NaN once e⁻ˣ overflows', caughtBy: ['saturatedBackward'] },
   { file: 'sigmoid-sign-error.ts', mistake: 'sigmoid computed as 1/(1+eˣ)', caughtBy: ['sigmoidForward'] },
   { file: 'tanh-overflows.ts', mistake: 'tanh as (eˣ−e⁻ˣ)/(eˣ+e⁻ˣ), NaN for large |x|', caughtBy: ['tanhProperties'] },
   { file: 'tanh-backward-not-squared.ts', mistake: 'tanh backward uses 1−tanh instead of 1−tanh²', caughtBy: ['tanhBackward'] },

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGrader } from '../src/run/run-grader.js';
+import { renderSummary } from '../src/report/console-summary.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const graderRoot = join(here, 'fixtures/demo-grader');
@@ -24,6 +25,21 @@ describe('runGrader on a demo grader', () => {
     expect(gradescope.tests).toHaveLength(3);
     expect(gradescope.tests[0]).toMatchObject({ name: 'double: values', number: 'demo.1', score: 2, max_score: 2, status: 'passed', visibility: 'visible' });
     expect(gradescope.tests[2]).toMatchObject({ visibility: 'hidden', max_score: 1 });
+  });
+
+  it("grades the students' copy, which has no hidden suites, out of the visible points", async () => {
+    // Same depth as demo-grader, so the suites' relative imports still resolve.
+    const publicOnly = join(here, 'fixtures/demo-grader-public-only');
+    await cp(join(graderRoot, 'public'), join(publicOnly, 'public'), { recursive: true });
+    await cp(join(graderRoot, 'rubric.ts'), join(publicOnly, 'rubric.ts'));
+    try {
+      const result = await runGrader({ exercise: 'demo', submission: submission('correct'), graderRoot: publicOnly, print: false, language: 'en' });
+      expect(result).toMatchObject({ score: 5, maxScore: 5, hiddenNotRun: 1, errors: [] });
+      expect(result.tests.map((t) => t.key)).toEqual(['double', 'square']);
+      expect(renderSummary(result, { language: 'en' })).toMatch(/Score: 5\/5 {2}\(1 hidden test\(s\) are graded by the instructor\.\)/);
+    } finally {
+      await rm(publicOnly, { recursive: true, force: true });
+    }
   });
 
   it('stops a hanging function after its time limit and still grades the other tests', async () => {

@@ -116,6 +116,7 @@ export function proveGrader(spec: { exercise: string; graderDir: string; mutants
       expect(result.errors).toEqual([]);
       expect(lost).toEqual([]);
       expect(result.score).toBe(result.maxScore);
+      expect(result.hiddenNotRun ?? 0, 'every hidden rubric item has its suite in hidden/').toBe(0);
     });
 
     test('the catalogue names at least 8 mutants', () => {

@@ -31,7 +31,11 @@ export function collectGrade(
   }
   for (const e of unhandled) errors.push(`${e.name ?? 'Error'}: ${e.message ?? String(e)}`);
 
-  const tests: TestOutcome[] = Object.values(rubric.items).map((item, index) => {
+  // Hidden suites are left out of the students' repository: their items are not part of
+  // that run's total, so a complete solution there still reaches full points and exit 0.
+  const absentHidden = Object.values(rubric.items).filter((item) => item.hidden && !byKey.has(item.key));
+  const tests: TestOutcome[] = Object.values(rubric.items).flatMap((item, index) => {
+    if (absentHidden.includes(item)) return [];
     const testCase = byKey.get(item.key);
     const state = testCase?.result().state;
     const passed = state === 'passed' && errors.length === 0;
@@ -57,16 +61,15 @@ export function collectGrade(
         ? errors.length
           ? 'not counted: the grading run had errors (see above).'
           : `not run (${state}).`
-        : item.hidden
-          ? 'hidden test not present in this run.'
-          : errors.length
+        : errors.length
             ? `not run: ${errors[0]}`
             : 'not run: the test is missing from the grader.';
     }
-    return outcome;
+    return [outcome];
   });
   const score = tests.reduce((s, t) => s + t.score, 0);
-  return { exercise: rubric.exercise, score, maxScore: rubric.maxScore, executionTime: options.executionTime, tests, errors, seed: options.seed };
+  const maxScore = tests.reduce((s, t) => s + t.points, 0);
+  return { exercise: rubric.exercise, score, maxScore, executionTime: options.executionTime, tests, errors, seed: options.seed, hiddenNotRun: absentHidden.length };
 }
 
 function relative(path: string): string {

@@ -56,7 +56,7 @@ export function renderSummary(result: GradeResult, options: SummaryOptions = {})
   }
   const visibleScore = visible.reduce((s, t) => s + t.score, 0);
   const visibleMax = visible.reduce((s, t) => s + t.points, 0);
-  const hiddenCount = result.tests.length - visible.length;
+  const hiddenCount = result.tests.length - visible.length + (result.hiddenNotRun ?? 0);
   lines.push('');
   lines.push(paint('bold', `${words.score}: ${visibleScore}/${visibleMax}`) + (hiddenCount ? `  (${words.hiddenNote(hiddenCount)})` : ''));
   if (result.errors.length) {

@@ -10,6 +10,8 @@ export interface GradeResult {
   errors: string[];
   /** The fast-check seed the properties ran with (rerun with DLCOURSE_SEED=…). */
   seed: number;
+  /** Hidden rubric items whose suites are not in this repository (the students' copy): not in tests or maxScore. */
+  hiddenNotRun?: number;
 }
 
 export type TestStatus = 'passed' | 'failed' | 'not-run';
