@@ -41,7 +41,8 @@ export const FORBIDDEN: ReadonlyArray<{ test: (path: string) => boolean; reason:
   { test: (p) => /(^|\/)proof\.test\.ts$/.test(p), reason: "a grader's proof (imports the solution)" },
   { test: (p) => /(^|\/)calibration\.test\.ts$/.test(p), reason: "a grader's calibration (runs the solution)" },
   { test: (p) => /^graders\/[^/]+\/vitest\.config\.ts$/.test(p), reason: "a grader's proof configuration" },
-  { test: (p) => /^tools\/(golden|release|scoreboard|grade)\//.test(p), reason: 'an instructor tool' },
+  { test: (p) => /^tools\/(golden|release|scoreboard|grade|bench)\//.test(p), reason: 'an instructor tool' },
+  { test: (p) => p.startsWith('.github/') || p.startsWith('deploy/'), reason: "the instructor's grading workflows" },
   { test: (p) => p.startsWith('.ci/'), reason: "the instructor's CI" },
   { test: (p) => p.split('/').includes('node_modules'), reason: 'installed dependencies' },
 ];
