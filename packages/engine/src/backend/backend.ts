@@ -52,8 +52,21 @@ export interface Backend {
   full(size: number, value: number, dtype: DType): Storage;
   cast(x: Storage, from: DType, to: DType, size: number): Storage;
 
-  unary(op: UnaryOp, x: Storage, size: number, dtype: DType): Storage;
-  binary(op: BinaryOp, a: Storage, aShape: Shape, b: Storage, bShape: Shape, outShape: Shape, inDType: DType, outDType: DType): Storage;
+  /**
+   * `into`, when given, is a storage of the result's size and dtype (it may be x itself) that the
+   * backend may write the result into and return, so that an optimizer step allocates nothing. A
+   * backend is free to ignore it and return a new storage; callers use whatever is returned.
+   */
+  unary(op: UnaryOp, x: Storage, size: number, dtype: DType, into?: Storage): Storage;
+  /** `into` as for unary (it may be a or b itself). */
+  binary(op: BinaryOp, a: Storage, aShape: Shape, b: Storage, bShape: Shape, outShape: Shape, inDType: DType, outDType: DType, into?: Storage): Storage;
+  /**
+   * Optional, float dtypes only: a + alpha·b over `size` elements of equal shape, with alpha and
+   * alpha·b rounded to dtype before the sum, so that it equals binary add of a and (binary mul of
+   * b and alpha) to the bit, in one pass instead of two: an optimizer's w ← w − η·d. `into` as for
+   * unary. Where a backend lacks it, ops use those two primitives.
+   */
+  scaledAdd?(a: Storage, b: Storage, alpha: number, size: number, dtype: DType, into?: Storage): Storage;
   /** Reduces `axes` (sorted) of x; the result has x's shape with those axes set to 1. argmax/argmin give int32. */
   reduce(op: ReduceOp, x: Storage, shape: Shape, axes: readonly number[], dtype: DType): Storage;
   matmul(a: Storage, b: Storage, spec: MatmulSpec, dtype: DType): Storage;

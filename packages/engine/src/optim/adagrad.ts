@@ -24,6 +24,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { fullLike } from '../ops/creation.js';
 import { noGrad } from '../autograd/grad-mode.js';
+import { writeBinary, writeScaledAdd, writeUnary } from '../ops/write-in-place.js';
 import { Optimizer, checkNonNegative, type ParamGroup, type ParamGroupSpec, type ParamsArg } from './optimizer.js';
 
 export interface AdaGradOptions {
@@ -70,11 +71,14 @@ export class AdaGrad extends Optimizer<AdaGradOptions, AdaGradState> {
     const { lr, lrDecay, weightDecay, eps } = group;
     state.step += 1;
     const step = state.step;
+    // The out-of-place formula, one op at a time into work tensors (see Optimizer.step).
+    const work = (): Tensor => this.scratch(p, 0);
+    const scaled = (): Tensor => this.scratch(p, 1);
     let g = grad;
-    if (weightDecay !== 0) g = g.add(p, weightDecay);
+    if (weightDecay !== 0) g = writeScaledAdd(work(), grad, p, weightDecay, scaled);
     const clr = lr / (1 + (step - 1) * lrDecay);
-    state.sum.add_(g.mul(g));
-    const std = state.sum.sqrt().add(eps);
-    p.add_(g.div(std), -clr);
+    writeBinary(state.sum, 'add', state.sum, writeBinary(scaled(), 'mul', g, g));
+    const std = writeBinary(scaled(), 'add', writeUnary(scaled(), 'sqrt', state.sum), eps);
+    writeScaledAdd(p, p, writeBinary(scaled(), 'div', g, std), -clr, scaled);
   }
 }

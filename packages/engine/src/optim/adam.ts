@@ -30,6 +30,7 @@
  */
 import type { Tensor } from '../tensor/tensor.js';
 import { zerosLike } from '../ops/creation.js';
+import { writeBinary, writeScaledAdd, writeUnary } from '../ops/write-in-place.js';
 import { Optimizer, checkBetas, checkNonNegative, type ParamGroup, type ParamsArg } from './optimizer.js';
 
 export interface AdamOptions {
@@ -67,22 +68,28 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     const [beta1, beta2] = betas;
     state.step += 1;
     const step = state.step;
+    // The out-of-place formula, one op at a time into work tensors (see Optimizer.step).
+    const work = (): Tensor => this.scratch(p, 0);
+    const scaled = (): Tensor => this.scratch(p, 1);
+    const { expAvg, expAvgSq } = state;
     let g = grad;
-    if (weightDecay !== 0) g = g.add(p, weightDecay);
-    state.expAvg.mul_(beta1).add_(g, 1 - beta1);
-    state.expAvgSq.mul_(beta2).add_(g.mul(g), 1 - beta2);
+    if (weightDecay !== 0) g = writeScaledAdd(work(), grad, p, weightDecay, scaled);
+    writeBinary(expAvg, 'mul', expAvg, beta1);
+    writeScaledAdd(expAvg, expAvg, g, 1 - beta1, scaled);
+    writeBinary(expAvgSq, 'mul', expAvgSq, beta2);
+    writeScaledAdd(expAvgSq, expAvgSq, writeBinary(scaled(), 'mul', g, g), 1 - beta2, scaled);
     const biasCorrection1 = 1 - beta1 ** step;
     const biasCorrection2 = 1 - beta2 ** step;
     const stepSize = lr / biasCorrection1;
     const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
-    let second = state.expAvgSq;
+    let second = expAvgSq;
     if (amsgrad) {
       // Created here if `amsgrad` was switched on after the first step.
       const max = (state.maxExpAvgSq ??= zerosLike(p));
-      max.copy_(max.maximum(state.expAvgSq));
-      second = max;
+      second = writeBinary(max, 'maximum', max, expAvgSq);
     }
-    const denom = second.sqrt().div(biasCorrection2Sqrt).add(eps);
-    p.add_(state.expAvg.div(denom), -stepSize);
+    // denom = √v̂ / √(1 − β2ᵗ) + ε, then w ← w + (m / denom)·(−η / (1 − β1ᵗ))
+    const denom = writeBinary(scaled(), 'add', writeBinary(scaled(), 'div', writeUnary(scaled(), 'sqrt', second), biasCorrection2Sqrt), eps);
+    writeScaledAdd(p, p, writeBinary(scaled(), 'div', expAvg, denom), -stepSize, scaled);
   }
 }

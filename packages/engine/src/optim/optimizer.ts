@@ -5,7 +5,12 @@
  *   `[{ params, ...options }, …]`; a group's options override the constructor's defaults
  *   (`new SGD([{ params: a }, { params: b, lr: 0.1 }], { lr: 0.01, momentum: 0.9 })`).
  * - `step()` updates, in place and under `noGrad`, every parameter whose `.grad` is not null,
- *   group by group, parameter by parameter (the single-tensor algorithms of PyTorch). A
+ *   group by group, parameter by parameter (the single-tensor algorithms of PyTorch). The new
+ *   values are written into the parameter's own storage, allocating nothing, so a reshape view
+ *   of it sees them (as in PyTorch) and a graph that saved one refuses to backward afterwards,
+ *   while a detached copy (say from module.stateDict()) keeps its values
+ *   (autograd/storage-writes.ts). Each intermediate is rounded to the parameter's dtype
+ *   exactly as the out-of-place formula would be, so the results are the same to the bit. A
  *   parameter whose `.grad` is null is skipped entirely: its state is neither created nor
  *   advanced (its step count does not move), as in PyTorch. So `step()` with no gradient at
  *   all is a no-op.
@@ -26,6 +31,7 @@ import { Tensor } from '../tensor/tensor.js';
 import { noGrad, enableGrad } from '../autograd/grad-mode.js';
 import { formatShape, shapesEqual } from '../tensor/shape.js';
 import { cast, toDevice } from '../ops/convert.js';
+import { zerosLike } from '../ops/creation.js';
 
 /** A parameter group as passed in: its tensors and any options that differ from the defaults. */
 export type ParamGroupSpec<O> = { params: Iterable<Tensor> } & Partial<O>;
@@ -96,6 +102,7 @@ export abstract class Optimizer<O extends { lr: number } = { lr: number }, S ext
   readonly state = new Map<Tensor, S>();
   protected readonly name: string;
   private readonly spec: OptimizerSpec<O>;
+  private readonly scratchBuffers = new WeakMap<Tensor, Tensor[]>();
 
   protected constructor(params: ParamsArg<O>, options: Partial<O> | undefined, spec: OptimizerSpec<O>) {
     this.name = spec.name;
@@ -206,6 +213,20 @@ export abstract class Optimizer<O extends { lr: number } = { lr: number }, S ext
 
   /** The state of a parameter before its first update. */
   protected abstract initState(param: Tensor, group: ParamGroup<O>): S;
+
+  /**
+   * A work tensor shaped like `param` (two per parameter, by `slot`), kept between steps so an
+   * update's intermediate results (λw, η·g, √v + ε, …) are written in place instead of
+   * allocated at every step. Not part of the state: it holds nothing from one step to the next.
+   */
+  protected scratch(param: Tensor, slot: 0 | 1): Tensor {
+    let buffers = this.scratchBuffers.get(param);
+    if (buffers === undefined) this.scratchBuffers.set(param, (buffers = []));
+    const current = buffers[slot];
+    if (current !== undefined && current.dtype === param.dtype && current.device === param.device) return current;
+    // (Re)made on first use and after module.to(...) changed the parameter's dtype or device.
+    return (buffers[slot] = zerosLike(param));
+  }
 
   /** One update of one parameter (called under noGrad; grad is not null). */
   protected abstract update(param: Tensor, grad: Tensor, state: S, group: ParamGroup<O>): void;

@@ -31,6 +31,7 @@
  */
 import type { Tensor } from '../tensor/tensor.js';
 import { zerosLike } from '../ops/creation.js';
+import { writeBinary, writeScaledAdd, writeUnary } from '../ops/write-in-place.js';
 import { Optimizer, checkNonNegative, type ParamGroup, type ParamsArg } from './optimizer.js';
 
 export interface RMSPropOptions {
@@ -70,25 +71,32 @@ export class RMSProp extends Optimizer<RMSPropOptions, RMSPropState> {
   protected update(p: Tensor, grad: Tensor, state: RMSPropState, group: ParamGroup<RMSPropOptions>): void {
     const { lr, alpha, eps, weightDecay, momentum, centered } = group;
     state.step += 1;
+    // The out-of-place formula, one op at a time into work tensors (see Optimizer.step).
+    const work = (): Tensor => this.scratch(p, 0);
+    const scaled = (): Tensor => this.scratch(p, 1);
+    const { squareAvg } = state;
     let g = grad;
-    if (weightDecay !== 0) g = g.add(p, weightDecay);
-    state.squareAvg.mul_(alpha).add_(g.mul(g), 1 - alpha);
+    if (weightDecay !== 0) g = writeScaledAdd(work(), grad, p, weightDecay, scaled);
+    writeBinary(squareAvg, 'mul', squareAvg, alpha);
+    writeScaledAdd(squareAvg, squareAvg, writeBinary(scaled(), 'mul', g, g), 1 - alpha, scaled);
     let avg: Tensor;
     if (centered) {
       // Created here if `centered` was switched on after the first step.
       const gradAvg = (state.gradAvg ??= zerosLike(p));
-      gradAvg.mul_(alpha).add_(g, 1 - alpha);
-      avg = state.squareAvg.sub(gradAvg.mul(gradAvg)).sqrt();
+      writeBinary(gradAvg, 'mul', gradAvg, alpha);
+      writeScaledAdd(gradAvg, gradAvg, g, 1 - alpha, scaled);
+      avg = writeUnary(scaled(), 'sqrt', writeBinary(scaled(), 'sub', squareAvg, writeBinary(scaled(), 'mul', gradAvg, gradAvg)));
     } else {
-      avg = state.squareAvg.sqrt();
+      avg = writeUnary(scaled(), 'sqrt', squareAvg);
     }
-    avg = avg.add(eps);
+    avg = writeBinary(scaled(), 'add', avg, eps);
     if (momentum > 0) {
       const buf = (state.momentumBuffer ??= zerosLike(p));
-      buf.mul_(momentum).add_(g.div(avg));
-      p.add_(buf, -lr);
+      writeBinary(buf, 'mul', buf, momentum);
+      writeBinary(buf, 'add', buf, writeBinary(scaled(), 'div', g, avg));
+      writeScaledAdd(p, p, buf, -lr, scaled);
     } else {
-      p.add_(g.div(avg), -lr);
+      writeScaledAdd(p, p, writeBinary(scaled(), 'div', g, avg), -lr, scaled);
     }
   }
 }

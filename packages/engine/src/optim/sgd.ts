@@ -29,6 +29,7 @@
  * State per parameter: momentumBuffer (only when momentum ≠ 0), created at its first step.
  */
 import type { Tensor } from '../tensor/tensor.js';
+import { writeBinary, writeScaledAdd } from '../ops/write-in-place.js';
 import { Optimizer, checkNonNegative, invalidOption, type ParamGroup, type ParamGroupSpec } from './optimizer.js';
 
 export interface SGDOptions {
@@ -75,18 +76,22 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
 
   protected update(p: Tensor, grad: Tensor, state: SGDState, group: ParamGroup<SGDOptions>): void {
     const { lr, momentum, dampening, weightDecay, nesterov } = group;
+    // The out-of-place formula, one op at a time into work tensors: d = g + λw; b = μb + (1 − τ)d; …
+    const work = (): Tensor => this.scratch(p, 0);
+    const scaled = (): Tensor => this.scratch(p, 1);
     let d = grad;
-    if (weightDecay !== 0) d = d.add(p, weightDecay);
+    if (weightDecay !== 0) d = writeScaledAdd(work(), grad, p, weightDecay, scaled);
     if (momentum !== 0) {
       let buf = state.momentumBuffer;
       if (buf === undefined) {
         buf = d.clone();
         state.momentumBuffer = buf;
       } else {
-        buf.mul_(momentum).add_(d, 1 - dampening);
+        writeBinary(buf, 'mul', buf, momentum);
+        writeScaledAdd(buf, buf, d, 1 - dampening, scaled);
       }
-      d = nesterov ? d.add(buf, momentum) : buf;
+      d = nesterov ? writeScaledAdd(work(), d, buf, momentum, scaled) : buf;
     }
-    p.add_(d, -lr);
+    writeScaledAdd(p, p, d, -lr, scaled);
   }
 }

@@ -2,6 +2,7 @@ import type { Backend, Storage } from '../backend/backend.js';
 import { getBackend } from '../backend/registry.js';
 import type { Node } from '../autograd/node.js';
 import { runBackward, type BackwardOptions } from '../autograd/backward.js';
+import { markStorageShared } from '../autograd/storage-writes.js';
 import { isFloatDType, isDType, type DType, type TypedArray } from './dtype.js';
 import { formatShape, numel, type Shape } from './shape.js';
 import { formatTensor } from './format.js';
@@ -174,6 +175,8 @@ export class Tensor {
    * the other (unlike torch). (Doc fix: this comment used to claim that changes show through.)
    */
   detach(): Tensor {
+    // Optimizers write parameters in place; this keeps them off a storage a detached tensor holds.
+    markStorageShared(this.storage);
     return new Tensor(this.storage, this.shape, this.dtype, this.device);
   }
 

@@ -2,9 +2,9 @@ import type { Backend, BinaryOp, MatmulSpec, ReduceOp, Storage, UnaryOp } from '
 import { allocate, type DType, type TypedArray } from '../../tensor/dtype.js';
 import { numel, type Shape } from '../../tensor/shape.js';
 import { unaryKernel } from './unary.js';
-import { binaryKernel } from './binary.js';
+import { binaryKernel, scaledAddKernel } from './binary.js';
 import { reduceKernel } from './reduce.js';
-import { matmulKernel } from './matmul.js';
+import { cpuMatmul } from './matmul-cpu.js';
 import { stridedKernel } from './strided.js';
 import { concatKernel } from './concat.js';
 import { gatherKernel, scatterAddKernel } from './gather.js';
@@ -34,14 +34,19 @@ export const cpuBackend: Backend = {
     return out;
   },
 
-  unary(op: UnaryOp, x: Storage, size: number, dtype: DType) {
-    const out = allocate(dtype, size);
+  unary(op: UnaryOp, x: Storage, size: number, dtype: DType, into?: Storage) {
+    const out = (into as TypedArray | undefined) ?? allocate(dtype, size);
     unaryKernel(op, x as TypedArray, out);
     return out;
   },
-  binary(op: BinaryOp, a, aShape, b, bShape, outShape, _inDType, outDType) {
-    const out = allocate(outDType, numel(outShape));
+  binary(op: BinaryOp, a, aShape, b, bShape, outShape, _inDType, outDType, into?: Storage) {
+    const out = (into as TypedArray | undefined) ?? allocate(outDType, numel(outShape));
     binaryKernel(op, a as TypedArray, aShape, b as TypedArray, bShape, outShape, out);
+    return out;
+  },
+  scaledAdd(a, b, alpha, size, dtype, into?: Storage) {
+    const out = (into as TypedArray | undefined) ?? allocate(dtype, size);
+    scaledAddKernel(a as TypedArray, b as TypedArray, alpha, out);
     return out;
   },
   reduce(op: ReduceOp, x, shape, axes, dtype) {
@@ -52,7 +57,7 @@ export const cpuBackend: Backend = {
   },
   matmul(a, b, spec: MatmulSpec, dtype) {
     const out = allocate(dtype, spec.batch * spec.m * spec.n);
-    matmulKernel(a as TypedArray, b as TypedArray, spec, out);
+    cpuMatmul(a as TypedArray, b as TypedArray, spec, dtype, out);
     return out;
   },
   strided(x, outShape: Shape, strides, offset, dtype) {

@@ -1,0 +1,33 @@
+import type { WasmMemory, WasmModule } from './wasm-api.js';
+
+/**
+ * What the WebAssembly matmul needs from its platform, kept apart so that Node's fs and
+ * worker_threads stay in node-host.ts and a browser build can bring its own (fetch, Web Workers).
+ */
+export interface KernelWorkerInit {
+  /** 1, 2, …: the worker's share index (the calling thread is 0). */
+  index: number;
+  module: WasmModule;
+  /** The shared memory every thread's instance runs on. */
+  memory: WasmMemory;
+  /** Int32Array slots over a SharedArrayBuffer: see MAILBOX in thread-pool.ts. */
+  mailbox: SharedArrayBuffer;
+  layout: Readonly<Record<string, number>>;
+}
+
+export interface MatmulHost {
+  /** The compiled kernel's bytes, or a sentence saying why there are none and how to build them. */
+  loadKernel(): { bytes: Uint8Array } | { missing: string };
+  /**
+   * How many threads are worth using at most (the cores this process may run on). The calling
+   * thread blocks in Atomics.wait while workers finish, so a host whose calling thread may not
+   * block (a browser's main thread) answers 1.
+   */
+  cores(): number;
+  /**
+   * Starts a worker that runs the kernel's share `init.index` on the shared memory. Throws where
+   * threads are not allowed (Node's permission model without --allow-worker, a sandbox, …).
+   * The worker must not keep the process alive.
+   */
+  startWorker(init: KernelWorkerInit): void;
+}

@@ -1,0 +1,185 @@
+import type { MatmulSpec } from '../../backend.js';
+import asconfig from '../../../../wasm/asconfig.json' with { type: 'json' };
+import type { MatmulHost } from './host.js';
+import { ThreadBackoff } from './thread-backoff.js';
+import { ThreadPool } from './thread-pool.js';
+import { wasmApi, type WasmMemory, type WasmModule } from './wasm-api.js';
+
+const PAGE_BYTES = 65536;
+/** Buffers start on cache-line boundaries. */
+const ALIGN = 64;
+/** A batch larger than this many bytes of operands is run in chunks, so the memory stays bounded. */
+const MAX_CHUNK_BYTES = 256 * 2 ** 20;
+/**
+ * Products below this many floating-point operations run on the calling thread alone: waking a
+ * worker and waiting for it costs tens of microseconds (bench/matmul.ts --threads measures it).
+ */
+export const MIN_FLOPS_FOR_THREADS = 2 ** 21;
+/**
+ * Column chunks per thread when threads share a product: threads take chunks from a counter, so
+ * one that the OS runs late (a busy machine) takes fewer instead of holding the others up.
+ */
+const CHUNKS_PER_THREAD = 4;
+
+/** The kernel's exports (wasm/matmul.ts documents each). */
+interface KernelExports {
+  heapBase(): number;
+  packScratchBytes(): number;
+  panelColumns(): number;
+  packedABytes(m: number, k: number): number;
+  packA(a: number, m: number, k: number, transA: number, dst: number): void;
+  gemm(...args: number[]): number;
+}
+
+export interface WasmMatmulOptions {
+  /** Most threads to use (the default: every core the host reports). 1 = never start workers. */
+  maxThreads?: number;
+  /** Products with fewer floating-point operations stay on the calling thread. */
+  minFlopsForThreads?: number;
+  /**
+   * Stop using threads for a while when they keep losing to the calling thread alone (default
+   * true, see ThreadBackoff); false keeps them on for every large product (tests, benchmarks).
+   */
+  adaptiveThreads?: boolean;
+  /** Operand bytes per chunk of a batch (default 256 MiB; tests make it small to reach the chunking). */
+  maxChunkBytes?: number;
+}
+
+const alignUp = (bytes: number): number => Math.ceil(bytes / ALIGN) * ALIGN;
+
+/**
+ * The float32 matmul on the WebAssembly SIMD kernel (packages/engine/wasm/matmul.ts): operands
+ * are copied into one shared wasm memory, which only ever grows and is reused by every call, and
+ * large products are split by columns between the calling thread and worker threads.
+ */
+export class WasmMatmul {
+  private readonly exports: KernelExports;
+  private readonly pool: ThreadPool;
+  private readonly backoff: ThreadBackoff | null;
+  private readonly heapBase: number;
+  private readonly scratchPerThread: number;
+  private readonly panelColumns: number;
+  private readonly minFlopsForThreads: number;
+  private readonly maxChunkBytes: number;
+  private view: Float32Array;
+  private counters: Int32Array;
+
+  /** The kernel on this host, or the reason it cannot run (missing build, no SIMD, …). */
+  static create(host: MatmulHost, options: WasmMatmulOptions = {}): WasmMatmul | { unavailable: string } {
+    const kernel = host.loadKernel();
+    if ('missing' in kernel) return { unavailable: kernel.missing };
+    try {
+      const module = new wasmApi.Module(kernel.bytes);
+      // The kernel declares its memory shared with this maximum (wasm/asconfig.json).
+      const memory = new wasmApi.Memory({ initial: 1, maximum: asconfig.options.maximumMemory, shared: true });
+      const instance = new wasmApi.Instance(module, { env: { memory } });
+      return new WasmMatmul(host, module, memory, instance.exports as unknown as KernelExports, options);
+    } catch (error) {
+      return { unavailable: `the WebAssembly matmul kernel could not start here (${(error as Error).message}).` };
+    }
+  }
+
+  private constructor(host: MatmulHost, module: WasmModule, private readonly memory: WasmMemory, exports: KernelExports, options: WasmMatmulOptions) {
+    this.exports = exports;
+    this.heapBase = alignUp(exports.heapBase());
+    this.scratchPerThread = alignUp(exports.packScratchBytes());
+    this.panelColumns = exports.panelColumns();
+    this.minFlopsForThreads = options.minFlopsForThreads ?? MIN_FLOPS_FOR_THREADS;
+    this.maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
+    this.backoff = options.adaptiveThreads === false ? null : new ThreadBackoff();
+    this.pool = new ThreadPool(host, module, memory, Math.max(1, options.maxThreads ?? host.cores()));
+    this.view = new Float32Array(memory.buffer);
+    this.counters = new Int32Array(memory.buffer);
+  }
+
+  /** Waits until the worker threads have started (for tests and benchmarks; calls never need it). */
+  whenThreadsReady(): Promise<number> {
+    return this.pool.whenReady();
+  }
+
+  /**
+   * out = op(a)·op(b) for every product of the batch, as the cpu backend's matmul primitive.
+   * Returns false, computing nothing, when the operands cannot fit in a wasm memory (4 GiB).
+   */
+  matmul(a: Float32Array, b: Float32Array, spec: MatmulSpec, out: Float32Array): boolean {
+    const { batch, m, k, n } = spec;
+    if (batch === 0 || m === 0 || n === 0) return true;
+    const kernel = this.exports;
+    const aShared = spec.aBatchStride === 0;
+    const bShared = spec.bBatchStride === 0;
+    const aBytes = m * k * 4;
+    const bBytes = k * n * 4;
+    const cBytes = m * n * 4;
+    const packedBytes = alignUp(kernel.packedABytes(m, k));
+    const perProduct = (aShared ? 0 : alignUp(aBytes) + packedBytes) + (bShared ? 0 : alignUp(bBytes)) + alignUp(cBytes);
+    const chunk = Math.max(1, Math.min(batch, Math.floor(this.maxChunkBytes / perProduct)));
+    const threads = 2 * m * n * k * chunk >= this.minFlopsForThreads && (this.backoff?.useThreads() ?? true) ? this.pool.threadsReady() : 1;
+
+    // [A | B | C | packed A | counter | scratch per thread], each cache-line aligned
+    const aPtr = this.heapBase;
+    const bPtr = aPtr + alignUp(aShared ? aBytes : aBytes * chunk);
+    const cPtr = bPtr + alignUp(bShared ? bBytes : bBytes * chunk);
+    const packedPtr = cPtr + alignUp(cBytes * chunk);
+    const counterPtr = packedPtr + (aShared ? packedBytes : packedBytes * chunk);
+    const scratchPtr = counterPtr + ALIGN;
+    if (!this.ensureBytes(scratchPtr + threads * this.scratchPerThread)) return false;
+    const f32 = this.view;
+    if (aShared) {
+      f32.set(a.subarray(0, m * k), aPtr / 4);
+      kernel.packA(aPtr, m, k, +spec.transA, packedPtr);
+    }
+    if (bShared) f32.set(b.subarray(0, k * n), bPtr / 4);
+
+    for (let first = 0; first < batch; first += chunk) {
+      const count = Math.min(chunk, batch - first);
+      if (!aShared) {
+        f32.set(a.subarray(first * m * k, (first + count) * m * k), aPtr / 4);
+        for (let t = 0; t < count; t++) kernel.packA(aPtr + t * aBytes, m, k, +spec.transA, packedPtr + t * packedBytes);
+      }
+      if (!bShared) f32.set(b.subarray(first * k * n, (first + count) * k * n), bPtr / 4);
+      const chunkCols = this.chunkColumns(n, count, threads);
+      this.counters[counterPtr / 4] = 0;
+      const args = [packedPtr, aShared ? 0 : packedBytes, bPtr, bShared ? 0 : k * n, +spec.transB, cPtr, count, m, k, n, chunkCols, counterPtr, scratchPtr];
+      if (threads === 1) {
+        kernel.gemm(...args, 0);
+      } else {
+        const start = performance.now();
+        let ownMs = 0;
+        let ownChunks = 0;
+        this.pool.run(args, threads, (thread) => {
+          ownChunks = kernel.gemm(...args, thread);
+          ownMs = performance.now() - start;
+        });
+        const chunks = count * Math.ceil(n / chunkCols);
+        this.backoff?.record(performance.now() - start, (ownMs * chunks) / Math.max(1, ownChunks));
+      }
+      out.set(f32.subarray(cPtr / 4, cPtr / 4 + count * m * n), first * m * n);
+    }
+    return true;
+  }
+
+  /** Columns per chunk: whole products on one thread; else about CHUNKS_PER_THREAD chunks per thread, whole panels. */
+  private chunkColumns(n: number, products: number, threads: number): number {
+    if (threads === 1) return n;
+    const perProduct = Math.ceil((threads * CHUNKS_PER_THREAD) / products);
+    const panels = Math.ceil(n / this.panelColumns);
+    return Math.ceil(panels / perProduct) * this.panelColumns;
+  }
+
+  /** Grows the memory to at least `bytes` (never shrinks it); false when it cannot grow that far. */
+  private ensureBytes(bytes: number): boolean {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) {
+      try {
+        this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+      } catch {
+        return false;
+      }
+    }
+    if (this.view.length * 4 !== this.memory.buffer.byteLength) {
+      this.view = new Float32Array(this.memory.buffer);
+      this.counters = new Int32Array(this.memory.buffer);
+    }
+    return true;
+  }
+}
