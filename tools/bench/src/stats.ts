@@ -1,0 +1,7 @@
+/** The middle value (the mean of the two middle ones for an even count); robust to a run hit by noise. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median: no values.');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
