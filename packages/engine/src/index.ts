@@ -4,8 +4,11 @@
  */
 import { registerBackend } from './backend/registry.js';
 import { cpuBackend } from './backend/cpu/cpu-backend.js';
+import { webgpuBackend } from './backend/webgpu/index.js';
 
 registerBackend(cpuBackend);
+// Lazy: nothing starts until a tensor is first placed on 'webgpu'.
+registerBackend(webgpuBackend);
 
 export { Tensor, type TensorLike, type DimArg } from './tensor/tensor.js';
 export type { DType, TypedArray } from './tensor/dtype.js';
@@ -15,6 +18,7 @@ export { noGrad, enableGrad, isGradEnabled } from './autograd/grad-mode.js';
 export { Generator, manualSeed, defaultGenerator } from './random/generator.js';
 export { registerBackend, getBackend, availableDevices, markBackendUnavailable } from './backend/registry.js';
 export type { Backend } from './backend/backend.js';
+export { webgpuBackend, WebGpuUnavailableError, useSwiftShaderUnlessDriverChosen, type WebGpuBackend, type AdapterInfo, type GpuMemoryStats } from './backend/webgpu/index.js';
 export * from './nn/index.js';
 export * as nn from './nn/index.js';
 export * from './optim/index.js';

@@ -12,8 +12,10 @@ export function registerBackend(backend: Backend): void {
   unavailable.delete(backend.name);
 }
 
+/** Records why `name` cannot run; a registered backend whose start-up failed is replaced by the reason. */
 export function markBackendUnavailable(name: string, reason: string): void {
-  if (!backends.has(name)) unavailable.set(name, reason);
+  backends.delete(name);
+  unavailable.set(name, reason);
 }
 
 export function getBackend(device: string): Backend {

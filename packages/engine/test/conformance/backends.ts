@@ -10,10 +10,20 @@
  * SETUPS below; a start-up that fails should call markBackendUnavailable(name, reason) so the
  * failure message carries the reason.
  */
-import { availableDevices, getBackend, markBackendUnavailable, type Backend } from '../../src/index.js';
+import { availableDevices, getBackend, markBackendUnavailable, webgpuBackend, WebGpuUnavailableError, type Backend } from '../../src/index.js';
 
 /** Asynchronous start-up per backend name, awaited before the list is made. */
-const SETUPS: Record<string, () => Promise<void>> = {};
+const SETUPS: Record<string, () => Promise<void>> = {
+  // Starts the GPU thread (it blocks until the adapter answers), so that a missing adapter is
+  // one failing test with the reason rather than every test failing.
+  webgpu: async () => {
+    try {
+      webgpuBackend.start();
+    } catch (e) {
+      throw e instanceof WebGpuUnavailableError ? new Error(e.reason) : e;
+    }
+  },
+};
 
 export interface ConformanceTarget {
   name: string;
