@@ -5,3 +5,4 @@ export { toGradescope, type GradescopeResults } from '../report/gradescope.js';
 export { renderSummary } from '../report/console-summary.js';
 export type { GradeResult, TestOutcome } from '../report/types.js';
 export { gradeSubmissions, type NamedSubmission, type GradeManyOptions } from './grade-many.js';
+export { bundleAliases, prebuiltModules, BUNDLE_DIR } from './prebuilt-modules.js';

@@ -1,0 +1,124 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import pLimit from 'p-limit';
+import type { Language, Rubric } from '@dlcourse/grading';
+import { REPO_ROOT, loadRubric } from '@dlcourse/grading/runner';
+import { selectExercises } from './exercises.js';
+import { prepareExercise, type ExerciseNeeds } from './exercise-data.js';
+import { graderVersion } from './grader-version.js';
+import { gradeSubmission, type SubmissionOutcome } from './grade-submission.js';
+import { createProgress } from './progress.js';
+import { networkIsolation } from './sandbox/network-isolation.js';
+import { writeScoreboard } from './scoreboard-outputs.js';
+import { discoverSubmissions, selectShard, type Shard } from './submissions.js';
+
+export interface GradeClassOptions {
+  submissions: string;
+  out: string;
+  /** Exercise names or numbers; default every exercise with a grader. */
+  exercises?: string[];
+  jobs: number;
+  shard?: Shard;
+  timeoutMs: number;
+  testTimeoutMs: number;
+  memoryMb: number;
+  seed: number;
+  language: Language;
+  force?: boolean;
+  /** No progress lines (tests, benchmarks). */
+  quiet?: boolean;
+  title?: string;
+}
+
+export interface ClassSummary {
+  outcomes: SubmissionOutcome[];
+  ignored: string[];
+  outputs: string[];
+  seconds: number;
+}
+
+/** Grades every submission in a folder (or one shard of them), then writes the scoreboard. */
+export async function gradeClass(options: GradeClassOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<ClassSummary> {
+  const started = performance.now();
+  const out = resolve(options.out);
+  const submissionsDir = resolve(options.submissions);
+  if (!relative(submissionsDir, out).startsWith('..') && relative(submissionsDir, out) !== '') {
+    throw new Error(`--out ${options.out} lies inside --submissions ${options.submissions}: it would be graded as a submission. Choose an output folder elsewhere.`);
+  }
+  const exercises = selectExercises(options.exercises);
+  const { submissions: all, ignored } = discoverSubmissions(submissionsDir);
+  const submissions = selectShard(all, options.shard);
+  const rubrics = new Map<string, Rubric>();
+  const needs = new Map<string, ExerciseNeeds>();
+  for (const exercise of exercises) {
+    rubrics.set(exercise, await loadRubric(exercise));
+    needs.set(exercise, await prepareExercise(exercise));
+  }
+  // The submission and memory limits are left out: raising one should not regrade a whole class
+  // (--force does that); what changes a passing run's outcome is in.
+  const version = await graderVersion(exercises, { seed: options.seed, language: options.language, testTimeoutMs: options.testTimeoutMs });
+  await mkdir(out, { recursive: true });
+  const workRoot = await mkdtemp(join(tmpdir(), 'dlgrade-'));
+  const shardNote = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${all.length})` : '';
+  if (!options.quiet) {
+    log(`grading ${submissions.length} submission(s)${shardNote} × ${exercises.join(', ')} with ${options.jobs} at a time; grader version ${version.slice(0, 12)}`);
+    log(networkIsolation().description);
+    if (ignored.length) log(`ignored (not a folder, .zip, .tar.gz or .tgz): ${ignored.join(', ')}`);
+  }
+  const progress = createProgress(submissions.length, options.quiet ?? false);
+  const limit = pLimit(options.jobs);
+  const context = {
+    out,
+    exercises,
+    rubrics,
+    needs,
+    graderVersion: version,
+    seed: options.seed,
+    language: options.language,
+    limits: { timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, testTimeoutMs: options.testTimeoutMs },
+    workRoot,
+    cacheDir: join(REPO_ROOT, 'node_modules', '.cache', 'dlgrade-vite'),
+    force: options.force ?? false,
+  };
+  let outcomes: SubmissionOutcome[];
+  try {
+    outcomes = await Promise.all(
+      submissions.map((submission) =>
+        limit(async () => {
+          const outcome = await gradeSubmission(submission, context).catch((error: unknown): SubmissionOutcome => ({ id: submission.id, status: 'failed', reason: (error as Error).stack ?? String(error) }));
+          progress.tick(submission.id, describe(outcome));
+          return outcome;
+        }),
+      ),
+    );
+  } finally {
+    progress.stop();
+    await rm(workRoot, { recursive: true, force: true });
+  }
+  const outputs = await writeScoreboard(out, { title: options.title });
+  const summary: ClassSummary = { outcomes, ignored, outputs, seconds: (performance.now() - started) / 1000 };
+  if (!options.quiet) for (const line of summaryLines(summary)) log(line);
+  return summary;
+}
+
+export function describe(outcome: SubmissionOutcome): string {
+  switch (outcome.status) {
+    case 'graded':
+      return `${outcome.score}/${outcome.maxScore}${outcome.ending.kind === 'finished' ? '' : ` (stopped: ${outcome.ending.kind})`}`;
+    case 'skipped':
+      return `${outcome.score}/${outcome.maxScore} (up to date, skipped)`;
+    case 'failed':
+      return `failed to grade: ${outcome.reason.split('\n')[0]}`;
+  }
+}
+
+export function summaryLines(summary: ClassSummary): string[] {
+  const count = (status: SubmissionOutcome['status']) => summary.outcomes.filter((o) => o.status === status).length;
+  const lines = [`graded ${count('graded')}, skipped ${count('skipped')} (already graded), failed to grade ${count('failed')} — ${summary.seconds.toFixed(1)} s`];
+  const stopped = summary.outcomes.filter((o) => o.status === 'graded' && o.ending.kind !== 'finished');
+  if (stopped.length) lines.push(`stopped by a limit: ${stopped.map((o) => `${o.id} (${o.status === 'graded' ? o.ending.kind : ''})`).join(', ')}`);
+  for (const o of summary.outcomes) if (o.status === 'failed') lines.push(`  ${o.id}: ${o.reason}`);
+  if (summary.outputs.length) lines.push(`scoreboard: ${summary.outputs.join(', ')}`);
+  return lines;
+}

@@ -1,0 +1,93 @@
+import { stripVTControlCharacters } from 'node:util';
+import { say, type Language, type Rubric } from '@dlcourse/grading';
+import type { GradeResult, TestOutcome } from '@dlcourse/grading/runner';
+import type { Ending } from './sandbox/run-sandboxed.js';
+import type { GradeEvent } from './sandbox/protocol.js';
+
+export interface ExerciseInput {
+  rubric: Rubric;
+  /** The submission's private copy: its path is cut out of messages, which then read like the student's own repository. */
+  copyDir?: string;
+  /** Why the grader could not even start for this exercise (no index.ts in the submission). */
+  missing?: string;
+}
+
+/**
+ * Builds one exercise's grade from the rubric and the events grade-one sent. A test scores only
+ * if vitest reported it passed; every rubric item without a result fails with the reason the run
+ * ended (a time limit, memory, a crash, process.exit, code that did not load), so neither a
+ * crash nor a forged file can raise a score.
+ */
+export function gradeFromEvents(exercise: string, input: ExerciseInput, events: GradeEvent[], ending: Ending, executionTime: number, seed: number, language: Language): GradeResult {
+  const outcomes = new Map<string, Extract<GradeEvent, { type: 'test' }>>();
+  const errors: string[] = [];
+  for (const event of events) {
+    if (event.type === 'test' && event.exercise === exercise) outcomes.set(event.key, event);
+    if (event.type === 'module-error' && event.exercise === exercise) errors.push(event.message);
+  }
+  const runErrors = events.flatMap((e) => (e.type === 'run-error' ? [e.message] : []));
+  const exerciseNumber = exercise.replace(/^\D*/, '') || exercise;
+  const tests: TestOutcome[] = Object.values(input.rubric.items).map((item, index) => {
+    const outcome = outcomes.get(item.key);
+    const passed = outcome?.state === 'passed';
+    const test: TestOutcome = {
+      key: item.key,
+      number: `${exerciseNumber}.${index + 1}`,
+      title: say(item.title, language),
+      fn: item.fn,
+      file: item.file,
+      points: item.points,
+      score: passed ? item.points : 0,
+      status: passed ? 'passed' : outcome?.state === 'failed' ? 'failed' : 'not-run',
+      hidden: item.hidden ?? false,
+    };
+    if (!passed) {
+      test.message = readable(outcome?.message, input.copyDir) ?? notRunReason({ copyDir: input.copyDir, missing: input.missing, loadErrors: errors, runErrors, ending, hidden: test.hidden, ran: outcome !== undefined });
+      if (outcome?.kind) test.kind = outcome.kind;
+    }
+    return test;
+  });
+  if (input.missing) errors.unshift(input.missing);
+  if (ending.kind !== 'finished') errors.push(endingReason(ending));
+  const score = tests.reduce((sum, t) => sum + t.score, 0);
+  return { exercise, score, maxScore: input.rubric.maxScore, executionTime, tests, errors: [...errors, ...runErrors].map((e) => readable(e, input.copyDir) ?? e), seed };
+}
+
+/** Without terminal colours, and with paths relative to the student's repository. */
+function readable(message: string | undefined, copyDir: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  let text = stripVTControlCharacters(message);
+  if (copyDir) text = text.split(`${copyDir}/`).join('').split('../submission/').join('');
+  if (text.includes('Access to this API has been restricted')) {
+    text = text.replace('Access to this API has been restricted', 'Access to this API has been restricted (while grading, your code may read only its own files and write only a temp folder; it may not start processes or worker threads)');
+  }
+  return text;
+}
+
+function notRunReason(context: { copyDir?: string; missing?: string; loadErrors: string[]; runErrors: string[]; ending: Ending; hidden: boolean; ran: boolean }): string {
+  if (context.missing) return `not run: ${context.missing}`;
+  if (context.ran) return 'not run (skipped).';
+  if (context.loadErrors.length) return `not run: your code did not load: ${readable(context.loadErrors[0], context.copyDir)}`;
+  if (context.ending.kind !== 'finished') return `not run: ${endingReason(context.ending)}`;
+  const exitCall = context.runErrors.find((m) => /process\.exit/i.test(m));
+  if (exitCall) return 'not run: your code called process.exit, which ended the grader before this test ran. Return values instead of exiting.';
+  if (context.runErrors.some((m) => /Worker .*(emitted error|exited unexpectedly)/i.test(m))) {
+    return 'not run: the process running your code ended before this test ran; your code may have called process.exit or process.reallyExit, or crashed Node.';
+  }
+  if (context.runErrors.length) return `not run: the grading run failed: ${context.runErrors[0]}`;
+  return context.hidden ? 'hidden test not present in this run.' : 'not run: the test is missing from the grader.';
+}
+
+/** The student-readable sentence for a sandbox that did not finish normally. */
+export function endingReason(ending: Ending): string {
+  switch (ending.kind) {
+    case 'finished':
+      return 'finished';
+    case 'timeout':
+      return `grading was stopped after ${Math.round(ending.limitMs / 1000)} s, the time limit for a submission; a loop that never ends (or far too slow code) is the usual cause.`;
+    case 'memory':
+      return `grading was stopped because your code used more than ${ending.limitMb} MB of memory; look for arrays or tensors that grow without bound.`;
+    case 'crashed':
+      return `the grader's process ended before this test ran (${ending.signal ? `signal ${ending.signal}` : `exit code ${ending.code}`}); your code may have called process.exit or crashed Node.`;
+  }
+}

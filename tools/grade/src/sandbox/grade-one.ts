@@ -1,0 +1,114 @@
+/**
+ * The trusted half of grading one submission, run in its own process by the parent pool. It is
+ * vitest's main process: it loads the rubrics and the graders but never the student's code,
+ * which runs only in vitest's forked test worker under Node's permission model. It streams each
+ * test's outcome to the parent on file descriptor 3, which the worker does not inherit.
+ */
+import { createWriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BaseSequencer, startVitest, type Reporter, type TestCase, type TestModule, type TestSpecification } from 'vitest/node';
+import type { GradingMeta } from '@dlcourse/grading';
+import { bundleAliases, graderDir } from '@dlcourse/grading/runner';
+import { confineImports } from './confine-imports.js';
+import { resolveFromCourse } from './resolve-from-course.js';
+import { RESULT_FD, type GradeEvent, type GradeJob } from './protocol.js';
+
+const SETUP_FILES = ['./worker-setup/seed.ts', './worker-setup/block-network.ts', './worker-setup/harden-realm.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+
+/**
+ * Files run in the order of their paths (hidden/ before public/), not in vitest's default order
+ * by cached duration: a submission that crashes its worker loses the same tests on every run.
+ */
+class InPathOrder extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+  }
+}
+
+const channel = createWriteStream('', { fd: RESULT_FD });
+function send(event: GradeEvent): void {
+  channel.write(`${JSON.stringify(event)}\n`);
+}
+
+function firstLine(text: string, max = 2000): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+const reporter: Reporter = {
+  onTestCaseResult(testCase: TestCase) {
+    const meta = testCase.meta().grading as GradingMeta | undefined;
+    if (!meta) return; // not a rubric item: worth nothing, reported by the grader's own proof
+    const result = testCase.result();
+    const error = result.errors?.[0];
+    send({ type: 'test', exercise: testCase.project.name, key: meta.key, state: result.state, message: error ? firstLine(error.message) : undefined, kind: error?.name });
+  },
+  onTestModuleEnd(module: TestModule) {
+    for (const e of module.errors()) {
+      send({ type: 'module-error', exercise: module.project.name, message: firstLine(e.message) });
+      console.error(e);
+    }
+  },
+  onTestRunEnd(_modules, unhandled) {
+    for (const e of unhandled) {
+      send({ type: 'run-error', message: firstLine(`${e.name ?? 'Error'}: ${e.message ?? String(e)}`) });
+      // The whole error (with the path a denied access named) goes to the instructor's log.
+      console.error(e);
+    }
+  },
+};
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.env.DLGRADE_JOB ?? 'null') as GradeJob | null;
+  if (!job) throw new Error('grade-one is started by the grade command (DLGRADE_JOB is not set).');
+  process.env.DLCOURSE_SEED = String(job.seed);
+  process.env.DLCOURSE_LANG = job.language;
+  const prebuilt = await bundleAliases();
+  const projects = Object.entries(job.entries).map(([exercise, entry]) => ({
+    resolve: { alias: [{ find: `@submission/${exercise}`, replacement: entry }, ...prebuilt] },
+    plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable[exercise] ?? [])],
+    test: {
+      name: exercise,
+      root: graderDir(exercise),
+      include: ['public/**/*.test.ts', 'hidden/**/*.test.ts'],
+      setupFiles: SETUP_FILES,
+      pool: 'forks' as const,
+      // One worker runs all of this exercise's files (public, hidden): it is the same student's
+      // code, and a second process start per file would cost more than the tests.
+      isolate: false,
+      execArgv: job.execArgv[exercise] ?? [],
+      // The student's code sees its own writable folder as home and temp.
+      env: { HOME: job.tempDir, TMPDIR: job.tempDir, TMP: job.tempDir, TEMP: job.tempDir },
+      testTimeout: job.testTimeoutMs,
+      hookTimeout: job.testTimeoutMs,
+    },
+  }));
+  const vitest = await startVitest(
+    'test',
+    [],
+    {
+      config: false,
+      watch: false,
+      reporters: [reporter],
+      projects,
+      maxWorkers: 1,
+      sequence: { sequencer: InPathOrder },
+      fileParallelism: false,
+      passWithNoTests: true,
+      // No fsModuleCache: the worker would read transformed modules from a cache on disk that
+      // also holds the hidden suites and, from other runs in the repository, the solutions.
+      experimental: { fsModuleCache: false },
+    },
+    { server: { watch: null }, cacheDir: job.cacheDir, logLevel: 'silent' },
+  );
+  await vitest.close();
+  send({ type: 'done' });
+  await new Promise<void>((resolve) => channel.end(resolve));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    send({ type: 'run-error', message: firstLine(error instanceof Error ? error.message : String(error)) });
+    channel.end(() => process.exit(1));
+  },
+);
