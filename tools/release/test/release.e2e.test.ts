@@ -37,7 +37,7 @@ beforeAll(() => {
   if (release.status !== 0) throw new Error(`release failed:\n${output(release)}`);
   shipped = walk(out).sort();
 }, 120_000);
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000);
 
 describe('the student release', () => {
   it('holds no solution, mutant, alternative, hidden test, proof or instructor tool', () => {
