@@ -7,6 +7,24 @@ import time
 STREAMS = {"matmulA": 1, "matmulB": 2, "samples": 3, "labels": 4, "w1": 5, "b1": 6, "w2": 7, "b2": 8}
 
 
+def blas_library():
+    """The BLAS this process loaded, read from its memory map: Debian switches libblas.so.3
+    between the reference BLAS (libblas3, ~6 GFLOP/s here) and OpenBLAS (libopenblas0-pthread,
+    ~140) with update-alternatives, and the two differ by 20x."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
+    except OSError:
+        return "BLAS unknown"
+    if any("openblas" in p for p in paths):
+        return "OpenBLAS"
+    if any("mkl" in p for p in paths):
+        return "MKL"
+    if paths:
+        return "reference BLAS: install libopenblas0-pthread"
+    return "BLAS unknown"
+
+
 def batch_ranges(task):
     samples, batch = task["samples"], task["batch"]
     return [(s, min(s + batch, samples)) for s in range(0, samples, batch)]

@@ -11,13 +11,13 @@ import time
 import numpy as np
 
 import synthetic
-from bench_common import STREAMS, batch_ranges, cli, time_per_call
+from bench_common import STREAMS, batch_ranges, blas_library, cli, time_per_call
 
 FRAMEWORK = "numpy"
 
 
 def version():
-    return np.__version__
+    return f"{np.__version__} ({blas_library()})"
 
 
 def prepare_matmul(task):

@@ -12,7 +12,7 @@ import time
 import torch
 
 import synthetic
-from bench_common import STREAMS, batch_ranges, cli, time_per_call
+from bench_common import STREAMS, batch_ranges, blas_library, cli, time_per_call
 
 FRAMEWORK = "torch"
 THREADS = int(os.environ.get("DLCOURSE_BENCH_TORCH_THREADS", "2"))
@@ -20,7 +20,7 @@ torch.set_num_threads(THREADS)
 
 
 def version():
-    return f"{torch.__version__} ({torch.get_num_threads()} threads)"
+    return f"{torch.__version__} ({torch.get_num_threads()} threads, {blas_library()})"
 
 
 def tensor(stream, n, low, high):

@@ -28,7 +28,7 @@ export const TORCH: PythonSpec = {
 
 export const NUMPY: PythonSpec = {
   key: 'numpy',
-  label: (version) => `numpy ${version} (OpenBLAS)`,
+  label: (version) => `numpy ${version}`,
   debianPackage: 'python3-numpy',
   env: {},
 };
