@@ -109,8 +109,8 @@ export const rubric = defineRubric({
         ru: `настоящий notMNIST: точность на отложенном тесте ≥ ${PARTIAL_CREDIT_ACCURACY} (обучение ≤ ${TRAINING_BUDGET_S} с)`,
       },
       hint: {
-        en: `graded only once items 5.1–5.9 pass; the grader trains buildModel() with train() on the 11,983 training images and measures the 3,745 test images; the baseline (Adam 1e-3, batch 128, 10 epochs) reaches ≈ 0.917 in 60–90 s — README §5.7`,
-        ru: `проверяется, только когда пройдены пункты 5.1–5.9; грейдер обучает buildModel() функцией train() на 11 983 обучающих картинках и меряет на 3 745 тестовых; базовая модель (Adam 1e-3, батч 128, 10 эпох) даёт ≈ 0,917 за 60–90 с — README §5.7`,
+        en: `graded only once items 5.1–5.9 pass; the grader trains buildModel() with train() on the 11,983 training images and measures the 3,745 test images; the baseline (Adam 1e-3, batch 128, 10 epochs) reaches ≈ 0.916 in about 10 s — README §5.7`,
+        ru: `проверяется, только когда пройдены пункты 5.1–5.9; грейдер обучает buildModel() функцией train() на 11 983 обучающих картинках и меряет на 3 745 тестовых; базовая модель (Adam 1e-3, батч 128, 10 эпох) даёт ≈ 0,916 примерно за 10 с — README §5.7`,
       },
     },
     testAccuracyFull: {
