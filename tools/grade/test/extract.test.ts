@@ -1,26 +1,17 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tar from 'tar';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '@dlcourse/grading/runner';
 import { ExtractionError, extractSubmission } from '../src/extract.js';
 import { discoverSubmissions, parseShard, selectShard } from '../src/submissions.js';
 import { writeZip } from './support/write-zip.js';
+import { fresh } from './support/temp-dirs.js';
 
 const SRC = 'exercises/exercise-1/src';
 const SOLUTION = join(REPO_ROOT, 'solutions/exercise-1/src/activations.ts');
 const INDEX = "export * from './activations.js';\n";
 
-const made: string[] = [];
-function fresh(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `dlgrade-${prefix}-`));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
 
 /** Every path under dir, and whether any is a link. */
 function listing(dir: string): { files: string[]; links: number } {

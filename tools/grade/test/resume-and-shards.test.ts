@@ -1,25 +1,15 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { DEFAULT_SEED, REPO_ROOT, loadRubric } from '@dlcourse/grading/runner';
 import { gradeClass, type GradeClassOptions } from '../src/grade-class.js';
 import { mergeShards } from '../src/merge.js';
 import { parseShard } from '../src/submissions.js';
 import { META_FILE, type GradingMeta } from '../src/results-store.js';
 import { readResults } from './support/read-results.js';
+import { fresh } from './support/temp-dirs.js';
 
-const made: string[] = [];
-/** A temp folder removed after the tests. */
-function fresh(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `dlgrade-${prefix}-`));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
 
 /** Three students on exercise 1: the reference, the stub, the reference again under another name. */
 let classDir: string;
