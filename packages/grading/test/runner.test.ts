@@ -63,6 +63,9 @@ describe('runGrader on a demo grader', () => {
   it('scores 0 with a readable reason when the submission does not load', async () => {
     const result = await grade('syntax-error');
     expect(result.score).toBe(0);
+    // the hidden suite never reported either, and its point is still owed: absence is decided by
+    // the grader's files, not by what a crashed run managed to report
+    expect(result).toMatchObject({ maxScore: 6, hiddenNotRun: 0 });
     expect(result.tests.every((t) => t.status !== 'passed')).toBe(true);
     expect(result.errors.join('\n')).toMatch(/demo\.test\.ts/);
   });

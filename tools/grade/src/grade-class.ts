@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { Language, Rubric } from '@dlcourse/grading';
-import { REPO_ROOT, loadRubric } from '@dlcourse/grading/runner';
+import { REPO_ROOT, loadRubric, prebuiltModules } from '@dlcourse/grading/runner';
 import { selectExercises } from './exercises.js';
 import { prepareExercise, type ExerciseNeeds } from './exercise-data.js';
 import { graderVersion } from './grader-version.js';
@@ -79,6 +79,7 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
     limits: { timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, testTimeoutMs: options.testTimeoutMs },
     workRoot,
     cacheDir: join(REPO_ROOT, 'node_modules', '.cache', 'dlgrade-vite'),
+    prebuilt: await prebuiltModules(),
     force: options.force ?? false,
   };
   let outcomes: SubmissionOutcome[];

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
-import { say, type Language, type Rubric } from '@dlcourse/grading';
-import type { GradeResult, TestOutcome } from '@dlcourse/grading/runner';
+import type { Language, Rubric } from '@dlcourse/grading';
+import { gradeFromReports, graderDir, hasHiddenSuites, type GradeResult, type ItemReport } from '@dlcourse/grading/runner';
 import type { Ending } from './sandbox/run-sandboxed.js';
 import type { GradeEvent } from './sandbox/protocol.js';
 
@@ -19,43 +19,29 @@ export interface ExerciseInput {
  * crash nor a forged file can raise a score.
  */
 export function gradeFromEvents(exercise: string, input: ExerciseInput, events: GradeEvent[], ending: Ending, executionTime: number, seed: number, language: Language): GradeResult {
-  const outcomes = new Map<string, Extract<GradeEvent, { type: 'test' }>>();
-  const errors: string[] = [];
+  const reports = new Map<string, ItemReport>();
+  const loadErrors: string[] = [];
   for (const event of events) {
-    if (event.type === 'test' && event.exercise === exercise) outcomes.set(event.key, event);
-    if (event.type === 'module-error' && event.exercise === exercise) errors.push(event.message);
+    if (event.type === 'test' && event.exercise === exercise) reports.set(event.key, { state: event.state, message: event.message, kind: event.kind });
+    if (event.type === 'module-error' && event.exercise === exercise) loadErrors.push(event.message);
   }
   const runErrors = events.flatMap((e) => (e.type === 'run-error' ? [e.message] : []));
-  const exerciseNumber = exercise.replace(/^\D*/, '') || exercise;
-  const tests: TestOutcome[] = Object.values(input.rubric.items).map((item, index) => {
-    const outcome = outcomes.get(item.key);
-    const passed = outcome?.state === 'passed';
-    const test: TestOutcome = {
-      key: item.key,
-      number: `${exerciseNumber}.${index + 1}`,
-      title: say(item.title, language),
-      fn: item.fn,
-      file: item.file,
-      points: item.points,
-      score: passed ? item.points : 0,
-      status: passed ? 'passed' : outcome?.state === 'failed' ? 'failed' : 'not-run',
-      hidden: item.hidden ?? false,
-    };
-    if (!passed) {
-      test.message = readable(outcome?.message, input.copyDir) ?? notRunReason({ copyDir: input.copyDir, missing: input.missing, loadErrors: errors, runErrors, ending, hidden: test.hidden, ran: outcome !== undefined });
-      if (outcome?.kind) test.kind = outcome.kind;
-    }
-    return test;
+  const errors = [...(input.missing ? [input.missing] : []), ...loadErrors, ...(ending.kind !== 'finished' ? [endingReason(ending)] : []), ...runErrors];
+  const context = { copyDir: input.copyDir, missing: input.missing, loadErrors, runErrors, ending };
+  return gradeFromReports(input.rubric, reports, {
+    executionTime,
+    seed,
+    language,
+    exerciseNumber: exercise.replace(/^\D*/, '') || exercise,
+    errors,
+    hiddenSuitesPresent: hasHiddenSuites(graderDir(exercise)),
+    notPassedReason: (_item, report) => notRunReason({ ...context, ran: report !== undefined }),
+    readable: (message) => readable(message, input.copyDir),
   });
-  if (input.missing) errors.unshift(input.missing);
-  if (ending.kind !== 'finished') errors.push(endingReason(ending));
-  const score = tests.reduce((sum, t) => sum + t.score, 0);
-  return { exercise, score, maxScore: input.rubric.maxScore, executionTime, tests, errors: [...errors, ...runErrors].map((e) => readable(e, input.copyDir) ?? e), seed };
 }
 
 /** Without terminal colours, and with paths relative to the student's repository. */
-function readable(message: string | undefined, copyDir: string | undefined): string | undefined {
-  if (message === undefined) return undefined;
+function readable(message: string, copyDir: string | undefined): string {
   let text = stripVTControlCharacters(message);
   if (copyDir) text = text.split(`${copyDir}/`).join('').split('../submission/').join('');
   if (text.includes('Access to this API has been restricted')) {
@@ -64,7 +50,7 @@ function readable(message: string | undefined, copyDir: string | undefined): str
   return text;
 }
 
-function notRunReason(context: { copyDir?: string; missing?: string; loadErrors: string[]; runErrors: string[]; ending: Ending; hidden: boolean; ran: boolean }): string {
+function notRunReason(context: { copyDir?: string; missing?: string; loadErrors: string[]; runErrors: string[]; ending: Ending; ran: boolean }): string {
   if (context.missing) return `not run: ${context.missing}`;
   if (context.ran) return 'not run (skipped).';
   if (context.loadErrors.length) return `not run: your code did not load: ${readable(context.loadErrors[0], context.copyDir)}`;
@@ -75,7 +61,7 @@ function notRunReason(context: { copyDir?: string; missing?: string; loadErrors:
     return 'not run: the process running your code ended before this test ran; your code may have called process.exit or process.reallyExit, or crashed Node.';
   }
   if (context.runErrors.length) return `not run: the grading run failed: ${context.runErrors[0]}`;
-  return context.hidden ? 'hidden test not present in this run.' : 'not run: the test is missing from the grader.';
+  return 'not run: the test is missing from the grader.';
 }
 
 /** The student-readable sentence for a sandbox that did not finish normally. */

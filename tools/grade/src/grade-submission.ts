@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Language, Rubric } from '@dlcourse/grading';
-import { prebuiltModules, resolveSubmissionEntry, type GradeResult } from '@dlcourse/grading/runner';
+import { resolveSubmissionEntry, type GradeResult } from '@dlcourse/grading/runner';
 import { hashTree } from './content-hash.js';
 import { ExtractionError, extractSubmission } from './extract.js';
 import { endingReason, gradeFromEvents } from './grade-from-events.js';
@@ -26,6 +26,8 @@ export interface RunContext {
   workRoot: string;
   /** vite's transform cache, shared by all submissions. */
   cacheDir: string;
+  /** The engine and kit pre-built for the test worker (package specifier → module file), built once per run. */
+  prebuilt: Record<string, string>;
   /** Grade again even when a result for this content and grader version exists. */
   force: boolean;
 }
@@ -92,7 +94,7 @@ export async function gradeSubmission(submission: Submission, context: RunContex
       const execArgv: Record<string, string[]> = {};
       // The engine and the kit, pre-built: the worker loads them natively instead of evaluating
       // ~170 TypeScript files per exercise (they hold nothing a student may not read).
-      const prebuilt = dirname((await prebuiltModules())['@dlcourse/engine']);
+      const prebuilt = dirname(context.prebuilt['@dlcourse/engine']);
       for (const exercise of Object.keys(entries)) {
         const needs = context.needs.get(exercise) ?? { readable: [], addons: false };
         const readable = readableByWorker(exercise, copy, [...needs.readable, tempDir, harnessDir, prebuilt]);
@@ -100,7 +102,7 @@ export async function gradeSubmission(submission: Submission, context: RunContex
         execArgv[exercise] = forkExecArgv({ readable, tempDir, heapMb, addons: needs.addons });
       }
       const run = await runSandboxed(
-        { submissionDir: copy, entries, tempDir, cacheDir: context.cacheDir, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, heapMb, loadable, execArgv },
+        { submissionDir: copy, entries, tempDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, heapMb, loadable, execArgv },
         context.limits,
         sandboxEnv(harnessDir, context),
       );

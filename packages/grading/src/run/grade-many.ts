@@ -3,7 +3,7 @@ import { startVitest, type Reporter, type TestModule } from 'vitest/node';
 import { currentLanguage, type Language } from '../i18n.js';
 import { collectGrade } from '../report/collect.js';
 import type { GradeResult } from '../report/types.js';
-import { DEFAULT_SEED, SEED_SETUP_FILE, graderDir } from './paths.js';
+import { DEFAULT_SEED, SEED_SETUP_FILE, SUITE_PATTERNS, graderDir, hasHiddenSuites } from './paths.js';
 import { loadRubric } from './run-grader.js';
 import { resolveSubmissionEntry } from './submission.js';
 import { bundleAliases } from './prebuilt-modules.js';
@@ -39,6 +39,7 @@ export async function gradeSubmissions(options: GradeManyOptions): Promise<Map<s
   }
   const root = options.graderRoot ?? graderDir(exercise);
   const rubric = await loadRubric(exercise, root);
+  const hiddenSuitesPresent = hasHiddenSuites(root);
   const seed = options.seed ?? DEFAULT_SEED;
   process.env.DLCOURSE_SEED = String(seed);
   const language = options.language ?? currentLanguage();
@@ -55,7 +56,7 @@ export async function gradeSubmissions(options: GradeManyOptions): Promise<Map<s
       const executionTime = (performance.now() - started) / 1000;
       for (const { id } of submissions) {
         const own = modules.filter((m) => m.project.name === id);
-        results.set(id, collectGrade(rubric, own, unhandled, { executionTime, seed, language, exerciseNumber }));
+        results.set(id, collectGrade(rubric, own, unhandled, { executionTime, seed, language, exerciseNumber, hiddenSuitesPresent }));
       }
     },
   };
@@ -66,7 +67,7 @@ export async function gradeSubmissions(options: GradeManyOptions): Promise<Map<s
     test: {
       name: id,
       root,
-      include: ['public/**/*.test.ts', 'hidden/**/*.test.ts'],
+      include: [...SUITE_PATTERNS],
       setupFiles: [SEED_SETUP_FILE],
     },
   }));

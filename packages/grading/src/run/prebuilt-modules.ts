@@ -28,7 +28,11 @@ export type BundledSpecifier = keyof typeof ENTRIES;
 
 /** Vite aliases sending each bundled package to its pre-built module. */
 export async function bundleAliases(): Promise<{ find: RegExp; replacement: string }[]> {
-  const files = await prebuiltModules();
+  return aliasesFor(await prebuiltModules());
+}
+
+/** The aliases for modules already built (a process that was handed their paths need not hash the sources again). */
+export function aliasesFor(files: Readonly<Record<string, string>>): { find: RegExp; replacement: string }[] {
   return Object.entries(files).map(([specifier, file]) => ({ find: new RegExp(`^${specifier.replace(/[/]/g, '\\/')}$`), replacement: file }));
 }
 

@@ -9,7 +9,7 @@ import { collectGrade } from '../report/collect.js';
 import { renderSummary } from '../report/console-summary.js';
 import { toGradescope } from '../report/gradescope.js';
 import type { GradeResult } from '../report/types.js';
-import { DEFAULT_SEED, SEED_SETUP_FILE, graderDir } from './paths.js';
+import { DEFAULT_SEED, SEED_SETUP_FILE, SUITE_PATTERNS, graderDir, hasHiddenSuites } from './paths.js';
 import { resolveSubmissionEntry } from './submission.js';
 import { bundleAliases } from './prebuilt-modules.js';
 
@@ -66,7 +66,7 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeResult>
       started = performance.now();
     },
     async onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled) {
-      latest = collectGrade(rubric, modules, unhandled, { executionTime: (performance.now() - started) / 1000, seed, language, exerciseNumber });
+      latest = collectGrade(rubric, modules, unhandled, { executionTime: (performance.now() - started) / 1000, seed, language, exerciseNumber, hiddenSuitesPresent: hasHiddenSuites(root) });
       if (options.print ?? true) {
         process.stdout.write(`\n${renderSummary(latest, { colour: process.stdout.isTTY && !process.env.NO_COLOR, includeHidden: options.showHidden, language })}\n`);
       }
@@ -75,7 +75,6 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeResult>
     },
   };
 
-  const include = ['public/**/*.test.ts', 'hidden/**/*.test.ts'];
   const vitest = await startVitest(
     'test',
     [],
@@ -84,7 +83,7 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeResult>
       config: false,
       watch: options.watch ?? false,
       reporters: options.verbose ? ['default', gradeReporter] : [gradeReporter],
-      include,
+      include: [...SUITE_PATTERNS],
       setupFiles: [SEED_SETUP_FILE],
       // Threads start faster than forks; a student's stuck loop is stopped by graded()'s time
       // limit either way. Untrusted batch grading isolates each submission in its own process.

@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BaseSequencer, startVitest, type Reporter, type TestCase, type TestModule, type TestSpecification } from 'vitest/node';
 import type { GradingMeta } from '@dlcourse/grading';
-import { bundleAliases, graderDir } from '@dlcourse/grading/runner';
+import { SUITE_PATTERNS, aliasesFor, graderDir } from '@dlcourse/grading/runner';
 import { confineImports } from './confine-imports.js';
 import { resolveFromCourse } from './resolve-from-course.js';
 import { RESULT_FD, type GradeEvent, type GradeJob } from './protocol.js';
@@ -62,14 +62,14 @@ async function main(): Promise<void> {
   if (!job) throw new Error('grade-one is started by the grade command (DLGRADE_JOB is not set).');
   process.env.DLCOURSE_SEED = String(job.seed);
   process.env.DLCOURSE_LANG = job.language;
-  const prebuilt = await bundleAliases();
+  const prebuilt = aliasesFor(job.prebuilt);
   const projects = Object.entries(job.entries).map(([exercise, entry]) => ({
     resolve: { alias: [{ find: `@submission/${exercise}`, replacement: entry }, ...prebuilt] },
     plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable[exercise] ?? [])],
     test: {
       name: exercise,
       root: graderDir(exercise),
-      include: ['public/**/*.test.ts', 'hidden/**/*.test.ts'],
+      include: [...SUITE_PATTERNS],
       setupFiles: SETUP_FILES,
       pool: 'forks' as const,
       // One worker runs all of this exercise's files (public, hidden): it is the same student's

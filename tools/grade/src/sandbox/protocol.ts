@@ -19,6 +19,8 @@ export interface GradeJob {
   tempDir: string;
   /** vite's cache of transformed graders and engine, shared by every submission (written by trusted code only). */
   cacheDir: string;
+  /** The engine and kit pre-built by the parent (package specifier → module file). */
+  prebuilt: Record<string, string>;
   seed: number;
   language: 'en' | 'ru';
   /** Applied to tests that do not set their own limit. */
