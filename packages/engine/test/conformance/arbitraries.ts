@@ -1,5 +1,6 @@
 /** fast-check generators for shapes, broadcasting pairs and values, shared by the conformance tests. */
 import fc from 'fast-check';
+import type { MatmulSpec } from '../../src/backend/backend.js';
 import type { DType } from '../../src/tensor/dtype.js';
 import { numel, type Arr } from './reference.js';
 
@@ -64,3 +65,14 @@ export const RUNS = Number(process.env.CONFORMANCE_RUNS ?? 40);
 
 /** A run count given for the default of 40, scaled with CONFORMANCE_RUNS. */
 export const scaledRuns = (n: number): number => Math.max(1, Math.round((n * RUNS) / 40));
+
+/**
+ * A batched product (sizes up to maxDim, so tile edges for a large one; either transpose; either
+ * operand shared across the batch with stride 0) and a seed for its values.
+ */
+export function matmulCaseArb(maxDim: number): fc.Arbitrary<{ spec: MatmulSpec; seed: number }> {
+  const dim = fc.integer({ min: 1, max: maxDim });
+  return fc
+    .record({ batch: fc.integer({ min: 1, max: 3 }), m: dim, k: dim, n: dim, transA: fc.boolean(), transB: fc.boolean(), shareA: fc.boolean(), shareB: fc.boolean(), seed: fc.nat() })
+    .map(({ shareA, shareB, seed, ...c }) => ({ spec: { ...c, aBatchStride: shareA ? 0 : c.m * c.k, bBatchStride: shareB ? 0 : c.k * c.n }, seed }));
+}

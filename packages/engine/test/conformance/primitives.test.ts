@@ -26,7 +26,7 @@ import {
   typed,
   type Arr,
 } from './reference.js';
-import { RUNS, arrArb, axesArb, broadcastPairArb, shapeArb, valuesArb, type ValueOptions } from './arbitraries.js';
+import { RUNS, arrArb, axesArb, broadcastPairArb, matmulCaseArb, shapeArb, valuesArb, type ValueOptions } from './arbitraries.js';
 
 const targets = await conformanceTargets();
 
@@ -343,20 +343,7 @@ function primitiveSuite(B: Backend): void {
 
     it.each(floats)('random sizes, flags and batch strides (%s)', (dtype) => {
       fc.assert(
-        fc.property(
-          fc.record({
-            batch: fc.integer({ min: 1, max: 3 }),
-            m: fc.integer({ min: 1, max: 9 }),
-            k: fc.integer({ min: 1, max: 9 }),
-            n: fc.integer({ min: 1, max: 9 }),
-            transA: fc.boolean(),
-            transB: fc.boolean(),
-            shareA: fc.boolean(),
-            shareB: fc.boolean(),
-            seed: fc.nat(),
-          }),
-          (c) => run(dtype, specOf(c.batch, c.m, c.k, c.n, c.transA, c.transB, c.shareA, c.shareB), c.seed),
-        ),
+        fc.property(matmulCaseArb(9), (c) => run(dtype, c.spec, c.seed)),
         { numRuns: RUNS },
       );
     });

@@ -26,6 +26,7 @@
  * nearly-zero elements; the report shows it next to every error.
  */
 import { noGrad, tensor, type Tensor } from '../../src/index.js';
+import { seededValues } from '../conformance/reference.js';
 
 export interface GradcheckInput {
   shape: number[];
@@ -79,18 +80,9 @@ function unravel(flat: number, shape: readonly number[]): number[] {
   return idx;
 }
 
-/** Deterministic upstream values in [−1, 1) (mulberry32). */
+/** Deterministic upstream values in [−1, 1) (mulberry32, shared with the conformance suite). */
 export function upstreamValues(seed: number, n: number): number[] {
-  let s = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out.push(2 * (((t ^ (t >>> 14)) >>> 0) / 4294967296) - 1);
-  }
-  return out;
+  return seededValues(seed, n, -1, 1);
 }
 
 const f64 = (x: GradcheckInput, requiresGrad: boolean): Tensor => tensor(x.data, { dtype: 'float64', shape: x.shape, requiresGrad });

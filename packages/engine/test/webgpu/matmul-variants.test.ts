@@ -10,6 +10,7 @@ import { startGpuThreadNode } from '../../src/backend/webgpu/start-gpu-thread-no
 import { eventLoopRegistry } from '../../src/backend/webgpu/collectable-registry.js';
 import type { MatmulVariant } from '../../src/backend/webgpu/kernels/matmul.js';
 import { expectClose, refMatmul, seededValues } from '../conformance/reference.js';
+import { matmulCaseArb } from '../conformance/arbitraries.js';
 
 for (const variant of ['tiled', 'direct'] as MatmulVariant[]) {
   describe(`the ${variant} matmul kernel`, () => {
@@ -30,24 +31,7 @@ for (const variant of ['tiled', 'direct'] as MatmulVariant[]) {
 
     it('matches the reference across tile edges, transposes and batch strides (incl. 0)', () => {
       fc.assert(
-        fc.property(
-          fc.record({
-            batch: fc.integer({ min: 1, max: 3 }),
-            m: fc.integer({ min: 1, max: 70 }),
-            k: fc.integer({ min: 1, max: 70 }),
-            n: fc.integer({ min: 1, max: 70 }),
-            transA: fc.boolean(),
-            transB: fc.boolean(),
-            shareA: fc.boolean(),
-            shareB: fc.boolean(),
-            seed: fc.nat(),
-          }),
-          (c) =>
-            check(
-              { batch: c.batch, m: c.m, k: c.k, n: c.n, transA: c.transA, transB: c.transB, aBatchStride: c.shareA ? 0 : c.m * c.k, bBatchStride: c.shareB ? 0 : c.k * c.n },
-              c.seed,
-            ),
-        ),
+        fc.property(matmulCaseArb(70), (c) => check(c.spec, c.seed)),
         { numRuns: 25 },
       );
     }, 120_000);
