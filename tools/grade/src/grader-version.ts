@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, graderDir } from '@dlcourse/grading/runner';
-import { hashTree } from './content-hash.js';
+import { REPO_ROOT, graderDir, hashTree } from '@dlcourse/grading/runner';
 
 /**
  * Identifies everything that decides a grade besides the submission: the graders being run, the

@@ -6,4 +6,5 @@ export { renderSummary } from '../report/console-summary.js';
 export type { GradeResult, TestOutcome } from '../report/types.js';
 export { gradeSubmissions, type NamedSubmission, type GradeManyOptions } from './grade-many.js';
 export { aliasesFor, bundleAliases, prebuiltModules, BUNDLE_DIR } from './prebuilt-modules.js';
+export { hashTree } from './hash-tree.js';
 export { gradeFromReports, type ItemReport, type GradeOptions } from '../report/grade-from-reports.js';

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, version as esbuildVersion, type Plugin } from 'esbuild';
 import { REPO_ROOT } from './paths.js';
+import { hashTree } from './hash-tree.js';
 
 /**
  * The engine and the grading kit as pre-built ES modules for grading runs. Vitest would
@@ -74,13 +75,8 @@ function outputName(specifier: string): string {
 }
 
 async function sourceHash(): Promise<string> {
-  const hash = createHash('sha256').update(esbuildVersion);
-  for (const dir of SOURCE_DIRS) {
-    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
-    for (const file of files) hash.update(relative(REPO_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
+  const sources = await hashTree(REPO_ROOT, SOURCE_DIRS);
+  return createHash('sha256').update(esbuildVersion).update(sources).digest('hex').slice(0, 16);
 }
 
 /**

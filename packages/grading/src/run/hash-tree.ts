@@ -4,9 +4,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 /**
- * A hash of a folder's files (paths and contents, in a fixed order), ignoring links and the
- * folders grading never reads. Two copies of the same work hash the same however they arrived
- * (a folder, a .zip or a .tar.gz), which is what resume compares.
+ * A hash of files under `paths` (their paths relative to `root`, and contents, in a fixed order),
+ * ignoring links and node_modules, .git and .vite. Batch grading compares submissions and grader
+ * versions with it (a folder and its .zip hash alike); the pre-built modules are named by it.
  */
 export async function hashTree(root: string, paths: string[] = [root]): Promise<string> {
   const hash = createHash('sha256');
