@@ -21,7 +21,7 @@ const ENTRIES = {
   '@dlcourse/grading/stub': join(REPO_ROOT, 'packages/grading/src/not-implemented.ts'),
   '@dlcourse/grading/rubric': join(REPO_ROOT, 'packages/grading/src/rubric.ts'),
 } as const;
-/** Everything the entries can reach; the kit's runner, CLI and proofs stay out (they run in the main process). */
+/** The folders the entries are built from, whole (the kit's runner and CLI too: a superset only rebuilds more often). */
 const SOURCE_DIRS = [join(REPO_ROOT, 'packages/engine/src'), join(REPO_ROOT, 'packages/grading/src')];
 export const BUNDLE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'dlcourse-grading-bundle');
 
@@ -34,7 +34,12 @@ export async function bundleAliases(): Promise<{ find: RegExp; replacement: stri
 
 /** The aliases for modules already built (a process that was handed their paths need not hash the sources again). */
 export function aliasesFor(files: Readonly<Record<string, string>>): { find: RegExp; replacement: string }[] {
-  return Object.entries(files).map(([specifier, file]) => ({ find: new RegExp(`^${specifier.replace(/[/]/g, '\\/')}$`), replacement: file }));
+  return Object.entries(files).map(([specifier, file]) => ({ find: specifierPattern([specifier]), replacement: file }));
+}
+
+/** Matches exactly these package specifiers (not their subpaths). */
+function specifierPattern(specifiers: readonly string[]): RegExp {
+  return new RegExp(`^(${specifiers.map((s) => s.replace(/[/.]/g, '\\$&')).join('|')})$`);
 }
 
 export async function prebuiltModules(): Promise<Record<BundledSpecifier, string>> {
@@ -86,7 +91,7 @@ async function sourceHash(): Promise<string> {
 const ownPackagesInside: Plugin = {
   name: 'own-packages-inside',
   setup(b) {
-    b.onResolve({ filter: /^@dlcourse\/(engine|grading)(\/stub|\/rubric)?$/ }, (args) => ({ path: ENTRIES[args.path as BundledSpecifier] }));
+    b.onResolve({ filter: specifierPattern(Object.keys(ENTRIES)) }, (args) => ({ path: ENTRIES[args.path as BundledSpecifier] }));
   },
 };
 
