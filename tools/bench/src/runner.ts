@@ -1,4 +1,5 @@
 import type { Framework, Sample } from './frameworks/framework.js';
+import { waitUntilIdle } from './idle.js';
 import type { Row } from './workloads.js';
 
 export interface RunOptions {
@@ -19,7 +20,8 @@ export interface RowMeasurement {
 /**
  * Measures the rows one after another. Within a row the frameworks take turns, one run each per
  * round, and the order rotates every round, so that a burst of load on this shared machine hits
- * every framework alike instead of one framework's whole series.
+ * every framework alike instead of one framework's whole series. Before each run the other
+ * frameworks' processes must have gone idle (see waitUntilIdle: OpenBLAS threads spin on after a call).
  */
 export async function measure(rows: readonly Row[], frameworks: readonly Framework[], options: RunOptions): Promise<RowMeasurement[]> {
   const results: RowMeasurement[] = [];
@@ -32,6 +34,8 @@ export async function measure(rows: readonly Row[], frameworks: readonly Framewo
       const order = frameworks.map((_, i) => frameworks[(i + round) % frameworks.length]);
       for (const framework of order) {
         if (errors.has(framework.key)) continue;
+        const others = frameworks.filter((f) => f !== framework && f.pid !== undefined).map((f) => f.pid!);
+        if ((await waitUntilIdle(others)) === null) options.log(`  the other frameworks' processes stayed busy for 2 s before ${framework.key}'s run`);
         try {
           const sample = await framework.run(row.task, options.minSeconds);
           if (round >= options.warmup) samples.get(framework.key)!.push(sample);

@@ -12,6 +12,8 @@ export interface Framework {
   readonly key: string;
   /** Its column heading, with what matters for reading the numbers (threads, SIMD). */
   readonly label: string;
+  /** The process that runs its work when that is not this one (the Python worker), else undefined. */
+  readonly pid?: number;
   run(task: Task, minSeconds: number): Promise<Sample>;
   /** Frees what was prepared for the current row. */
   endRow(): Promise<void>;

@@ -88,6 +88,10 @@ class PythonFramework implements Framework {
     this.label = spec.label(version);
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   async run(task: Task, minSeconds: number): Promise<Sample> {
     this.child.stdin.write(`${JSON.stringify({ task, min_seconds: minSeconds })}\n`);
     const next = await this.lines.next();
