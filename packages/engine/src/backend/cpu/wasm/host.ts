@@ -13,6 +13,8 @@ export interface KernelWorkerInit {
   /** Int32Array slots over a SharedArrayBuffer: see MAILBOX in thread-pool.ts. */
   mailbox: SharedArrayBuffer;
   layout: Readonly<Record<string, number>>;
+  /** How long the worker polls for the next call before it sleeps (see SPIN_MS in thread-pool.ts). */
+  spinMs: number;
 }
 
 export interface MatmulHost {
