@@ -8,6 +8,7 @@ import { endingReason, gradeFromEvents } from './grade-from-events.js';
 import { isUpToDate, writeSubmissionResults, type GradingMeta } from './results-store.js';
 import { forkExecArgv, loadableForWorker, readableByWorker } from './sandbox/permissions.js';
 import { runSandboxed, type Ending, type SandboxLimits } from './sandbox/run-sandboxed.js';
+import type { GradeEvent } from './sandbox/protocol.js';
 import type { ExerciseNeeds } from './exercise-data.js';
 import type { Submission } from './submissions.js';
 import { MAIN_PROCESS_RESERVE_MB } from './limits.js';
@@ -83,38 +84,17 @@ export async function gradeSubmission(submission: Submission, context: RunContex
     }
 
     const started = performance.now();
-    let ending: Ending = { kind: 'finished' };
-    let events: Awaited<ReturnType<typeof runSandboxed>>['events'] = [];
+    const runs = new Map<string, ExerciseRun>();
     if (Object.keys(entries).length > 0) {
-      // The worker's heap gets the budget less what vitest's main process needs (~300 MB), so a
-      // heap bomb ends in V8's own limit; memory outside the heap is left to the parent's watch.
-      const heapMb = Math.max(256, context.limits.memoryMb - MAIN_PROCESS_RESERVE_MB);
-      const loadable: Record<string, string[]> = {};
-      const execArgv: Record<string, string[]> = {};
-      // The engine and the kit, pre-built: the worker loads them natively instead of evaluating
-      // ~170 TypeScript files per exercise (they hold nothing a student may not read).
-      const prebuilt = dirname(context.prebuilt['@dlcourse/engine']);
-      for (const exercise of Object.keys(entries)) {
-        const needs = context.needs.get(exercise) ?? { readable: [], addons: false };
-        const readable = readableByWorker(exercise, copy, [...needs.readable, tempDir, harnessDir, prebuilt]);
-        loadable[exercise] = loadableForWorker(exercise, readable);
-        execArgv[exercise] = forkExecArgv({ readable, tempDir, heapMb, addons: needs.addons });
-      }
-      const run = await runSandboxed(
-        { submissionDir: copy, entries, tempDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, heapMb, loadable, execArgv },
-        context.limits,
-        sandboxEnv(harnessDir, context),
-      );
-      ending = run.ending;
-      events = run.events;
-      log += run.logTail;
-      if (ending.kind === 'crashed' && !events.some((e) => e.type === 'test' || e.type === 'module-error')) {
-        return { id: submission.id, status: 'failed', reason: `grade-one ended without a result (${endingReason(ending)}); last output:\n${run.logTail.slice(-1500)}` };
-      }
+      const outcome = await runRounds(entries, copy, tempDir, harnessDir, context);
+      if ('failed' in outcome) return { id: submission.id, status: 'failed', reason: outcome.failed };
+      for (const [exercise, run] of outcome.runs) runs.set(exercise, run);
+      log += outcome.log;
     }
+    const ending: Ending = [...runs.values()].find((r) => r.ending.kind !== 'finished')?.ending ?? { kind: 'finished' };
     const durationMs = performance.now() - started;
     const results: GradeResult[] = context.exercises.map((exercise) =>
-      gradeFromEvents(exercise, { rubric: context.rubrics.get(exercise)!, missing: missing.get(exercise), copyDir: copy }, events, ending, durationMs / 1000 / context.exercises.length, context.seed, context.language),
+      gradeFromEvents(exercise, { rubric: context.rubrics.get(exercise)!, missing: missing.get(exercise), copyDir: copy }, runs.get(exercise)?.events ?? [], runs.get(exercise)?.ending ?? { kind: 'finished' }, durationMs / 1000 / context.exercises.length, context.seed, context.language),
     );
     const score = results.reduce((s, r) => s + r.score, 0);
     const maxScore = results.reduce((s, r) => s + r.maxScore, 0);
@@ -134,6 +114,68 @@ export async function gradeSubmission(submission: Submission, context: RunContex
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** What one exercise's grade is built from: the events and the ending of the run that graded it. */
+interface ExerciseRun {
+  events: GradeEvent[];
+  ending: Ending;
+}
+
+/**
+ * Grades the exercises in one sandboxed run (one test worker for all of them). When something
+ * ends that run early — process.exit, a crash, the memory limit — the exercises it never reached
+ * are graded again in a fresh run, so that one exercise's crash costs no other exercise's points;
+ * the exercise that was running keeps what it had reported. The submission's time limit covers
+ * all runs together. `failed` when grade-one itself ended without any result (the machinery, not
+ * the student: nothing is written, the next run tries again).
+ */
+async function runRounds(entries: Record<string, string>, copy: string, tempDir: string, harnessDir: string, context: RunContext): Promise<{ runs: Map<string, ExerciseRun>; log: string } | { failed: string }> {
+  const runs = new Map<string, ExerciseRun>();
+  let log = '';
+  // The worker's heap gets the budget less what vitest's main process needs (~300 MB), so a
+  // heap bomb ends in V8's own limit; memory outside the heap is left to the parent's watch.
+  const heapMb = Math.max(256, context.limits.memoryMb - MAIN_PROCESS_RESERVE_MB);
+  const deadline = performance.now() + context.limits.timeoutMs;
+  let pending = Object.keys(entries);
+  while (pending.length > 0) {
+    const exercises = pending;
+    const { loadable, execArgv } = workerGrants(exercises, copy, tempDir, harnessDir, heapMb, context);
+    const job = { submissionDir: copy, entries: Object.fromEntries(exercises.map((e) => [e, entries[e]!])), tempDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, heapMb, loadable, execArgv };
+    const run = await runSandboxed(job, { ...context.limits, timeoutMs: Math.max(1, deadline - performance.now()) }, sandboxEnv(harnessDir, context));
+    log += run.logTail;
+    const reached = (exercise: string) => run.events.some((e) => (e.type === 'test' || e.type === 'module-error') && e.exercise === exercise);
+    if (run.ending.kind === 'crashed' && !exercises.some(reached)) {
+      return { failed: `grade-one ended without a result (${endingReason(run.ending)}); last output:\n${run.logTail.slice(-1500)}` };
+    }
+    const endedEarly = run.ending.kind !== 'finished' || run.events.some((e) => e.type === 'run-error');
+    const lastReached = exercises.findLastIndex(reached);
+    // A run that ended early is done with every exercise up to the last one it reached (the files
+    // run in path order); one that reached none is done with the first, which it was running.
+    const done = !endedEarly || run.ending.kind === 'timeout' ? exercises.length : Math.max(1, lastReached + 1);
+    for (const exercise of exercises.slice(0, done)) runs.set(exercise, { events: run.events, ending: run.ending });
+    pending = exercises.slice(done);
+    if (pending.length > 0) log += `\n[grading ${pending.join(', ')} again in a fresh process: the run above ended before reaching them]\n`;
+  }
+  return { runs, log };
+}
+
+/** What the test worker may read and vite may load for these exercises, and the worker's Node flags. */
+function workerGrants(exercises: string[], copy: string, tempDir: string, harnessDir: string, heapMb: number, context: RunContext): { loadable: string[]; execArgv: string[] } {
+  // The engine and the kit, pre-built: the worker loads them natively instead of evaluating
+  // ~170 TypeScript files per exercise (they hold nothing a student may not read).
+  const prebuilt = dirname(context.prebuilt['@dlcourse/engine']!);
+  const readable = new Set<string>();
+  const loadable = new Set<string>();
+  let addons = false;
+  for (const exercise of exercises) {
+    const needs = context.needs.get(exercise) ?? { readable: [], addons: false };
+    addons ||= needs.addons;
+    const forExercise = readableByWorker(exercise, copy, [...needs.readable, tempDir, harnessDir, prebuilt]);
+    for (const p of forExercise) readable.add(p);
+    for (const p of loadableForWorker(exercise, forExercise)) loadable.add(p);
+  }
+  return { loadable: [...loadable], execArgv: forkExecArgv({ readable: [...readable], tempDir, heapMb, addons }) };
 }
 
 /**

@@ -5,6 +5,7 @@
  * test's outcome to the parent on file descriptor 3, which the worker does not inherit.
  */
 import { createWriteStream } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BaseSequencer, startVitest, type Reporter, type TestCase, type TestModule, type TestSpecification } from 'vitest/node';
 import type { GradingMeta } from '@dlcourse/grading';
@@ -12,6 +13,13 @@ import { SUITE_PATTERNS, aliasesFor, graderDir } from '@dlcourse/grading/runner'
 import { confineImports } from './confine-imports.js';
 import { resolveFromCourse } from './resolve-from-course.js';
 import { RESULT_FD, type GradeEvent, type GradeJob } from './protocol.js';
+
+const GRADERS = dirname(graderDir('exercise-1'));
+
+/** The exercise a grader file belongs to: graders/<exercise>/… */
+function exerciseOf(moduleId: string): string {
+  return relative(GRADERS, moduleId).split(sep)[0] ?? moduleId;
+}
 
 const SETUP_FILES = ['./worker-setup/seed.ts', './worker-setup/block-network.ts', './worker-setup/harden-realm.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 
@@ -40,11 +48,11 @@ const reporter: Reporter = {
     if (!meta) return; // not a rubric item: worth nothing, reported by the grader's own proof
     const result = testCase.result();
     const error = result.errors?.[0];
-    send({ type: 'test', exercise: testCase.project.name, key: meta.key, state: result.state, message: error ? firstLine(error.message) : undefined, kind: error?.name });
+    send({ type: 'test', exercise: exerciseOf(testCase.module.moduleId), key: meta.key, state: result.state, message: error ? firstLine(error.message) : undefined, kind: error?.name });
   },
   onTestModuleEnd(module: TestModule) {
     for (const e of module.errors()) {
-      send({ type: 'module-error', exercise: module.project.name, message: firstLine(e.message) });
+      send({ type: 'module-error', exercise: exerciseOf(module.moduleId), message: firstLine(e.message) });
       console.error(e);
     }
   },
@@ -63,25 +71,27 @@ async function main(): Promise<void> {
   process.env.DLCOURSE_SEED = String(job.seed);
   process.env.DLCOURSE_LANG = job.language;
   const prebuilt = aliasesFor(job.prebuilt);
-  const projects = Object.entries(job.entries).map(([exercise, entry]) => ({
-    resolve: { alias: [{ find: `@submission/${exercise}`, replacement: entry }, ...prebuilt] },
-    plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable[exercise] ?? [])],
+  const exercises = Object.keys(job.entries);
+  const project = {
+    resolve: { alias: [...Object.entries(job.entries).map(([exercise, entry]) => ({ find: `@submission/${exercise}`, replacement: entry })), ...prebuilt] },
+    plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable)],
     test: {
-      name: exercise,
-      root: graderDir(exercise),
-      include: [...SUITE_PATTERNS],
+      name: 'submission',
+      root: GRADERS,
+      include: exercises.flatMap((exercise) => SUITE_PATTERNS.map((pattern) => `${exercise}/${pattern}`)),
       setupFiles: SETUP_FILES,
       pool: 'forks' as const,
-      // One worker runs all of this exercise's files (public, hidden): it is the same student's
-      // code, and a second process start per file would cost more than the tests.
+      // One worker runs every file of every exercise (public, hidden): it is the same student's
+      // code, and a process start per exercise cost ~0.5 s, more than most exercises' tests. A
+      // worker that dies takes the exercises after it along; the parent grades those again.
       isolate: false,
-      execArgv: job.execArgv[exercise] ?? [],
+      execArgv: job.execArgv,
       // The student's code sees its own writable folder as home and temp.
       env: { HOME: job.tempDir, TMPDIR: job.tempDir, TMP: job.tempDir, TEMP: job.tempDir },
       testTimeout: job.testTimeoutMs,
       hookTimeout: job.testTimeoutMs,
     },
-  }));
+  };
   const vitest = await startVitest(
     'test',
     [],
@@ -89,7 +99,7 @@ async function main(): Promise<void> {
       config: false,
       watch: false,
       reporters: [reporter],
-      projects,
+      projects: [project],
       maxWorkers: 1,
       sequence: { sequencer: InPathOrder },
       fileParallelism: false,

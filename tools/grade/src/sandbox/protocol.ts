@@ -13,7 +13,7 @@ export type GradeEvent =
 export interface GradeJob {
   /** The submission's extracted copy (the folder holding exercises/ or a single exercise). */
   submissionDir: string;
-  /** exercise → the index.ts the grader imports as '@submission/<exercise>'. */
+  /** exercise → the index.ts the grader imports as '@submission/<exercise>'; all run in one test worker, in this order. */
   entries: Record<string, string>;
   /** The only folder the student's code may write to (its HOME and TMPDIR). */
   tempDir: string;
@@ -27,10 +27,10 @@ export interface GradeJob {
   testTimeoutMs: number;
   /** V8 heap limit of the test worker; the parent watches the whole tree's memory too. */
   heapMb: number;
-  /** Where vite may load modules from for the worker, per exercise (see permissions.ts). */
-  loadable: Record<string, string[]>;
-  /** Node flags of the test worker, per exercise (see permissions.ts). */
-  execArgv: Record<string, string[]>;
+  /** Where vite may load modules from for the worker (see permissions.ts). */
+  loadable: string[];
+  /** Node flags of the test worker (see permissions.ts). */
+  execArgv: string[];
 }
 
 export const RESULT_FD = 3;
