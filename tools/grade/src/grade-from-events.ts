@@ -3,6 +3,7 @@ import type { Language, Rubric } from '@dlcourse/grading';
 import { gradeFromReports, graderDir, hasHiddenSuites, type GradeResult, type ItemReport } from '@dlcourse/grading/runner';
 import type { Ending } from './sandbox/run-sandboxed.js';
 import type { GradeEvent } from './sandbox/protocol.js';
+import { cannotReplace, frozenOwner } from './sandbox/worker-setup/frozen-built-ins.js';
 
 export interface ExerciseInput {
   rubric: Rubric;
@@ -44,6 +45,11 @@ export function gradeFromEvents(exercise: string, input: ExerciseInput, events: 
 function readable(message: string, copyDir: string | undefined): string {
   let text = stripVTControlCharacters(message);
   if (copyDir) text = text.split(`${copyDir}/`).join('').split('../submission/').join('');
+  // A frozen built-in (frozen-built-ins.ts) refuses an assignment with V8's own words, which do
+  // not say which built-in ('abs' of object '#<Object>'): name it as the other replacements are.
+  const replaced = /Cannot assign to read only property '([^']+)' of \w+ '[^']*'|Cannot redefine property: (\S+)/.exec(text);
+  const owner = replaced ? frozenOwner(replaced[1] ?? replaced[2]!) : null;
+  if (replaced && owner) text = text.replace(replaced[0], cannotReplace(owner));
   if (text.includes('Access to this API has been restricted')) {
     text = text.replace('Access to this API has been restricted', 'Access to this API has been restricted (while grading, your code may read only its own files and write only a temp folder; it may not start processes or worker threads)');
   }

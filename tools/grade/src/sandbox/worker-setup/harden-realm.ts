@@ -1,25 +1,25 @@
 /**
  * Runs in the test worker before the student's code loads: the built-ins and the grading
- * helpers become tamper-proof, so a submission cannot make a wrong answer look right by
+ * helpers become tamper-proof (the parent words V8's error for a frozen built-in the same way,
+ * see grade-from-events.ts), so a submission cannot make a wrong answer look right by
  * replacing Math.abs, Array.prototype.map, the tolerances or fast-check. Replacing one throws an
  * error that names what was touched. The harness itself keeps working: properties a library
  * sets on its own objects (an error's name, a class's toString) still go on those objects.
  */
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import * as grading from '@dlcourse/grading';
 import * as engine from '@dlcourse/engine';
+import { FROZEN_BUILT_INS, cannotReplace } from './frozen-built-ins.js';
 
 const TypedArray = Object.getPrototypeOf(Int8Array) as { prototype: object };
+const TYPED_ARRAYS = [Float32Array, Float64Array, Int8Array, Int16Array, Int32Array, Uint8Array, Uint8ClampedArray, Uint16Array, Uint32Array];
 
-const NAMESPACES: [string, object][] = [
-  ['Math', Math],
-  ['JSON', JSON],
-  ['Reflect', Reflect],
-  ['Atomics', Atomics],
-];
+/**
+ * Objects whose properties code inherits and may set on its own objects (`this.name = …` on an
+ * error, `toString` on a plain object): each property becomes a getter/setter pair (tamperProof).
+ */
 const PROTOTYPES: [string, object][] = [
-  ['Object.prototype', Object.prototype],
   ['Array.prototype', Array.prototype],
   ['Function.prototype', Function.prototype],
   ['Number.prototype', Number.prototype],
@@ -30,21 +30,21 @@ const PROTOTYPES: [string, object][] = [
   ['Error.prototype', Error.prototype],
   ['Map.prototype', Map.prototype],
   ['Set.prototype', Set.prototype],
-  ['TypedArray.prototype', TypedArray.prototype],
-  ...[Float32Array, Float64Array, Int8Array, Int16Array, Int32Array, Uint8Array, Uint8ClampedArray, Uint16Array, Uint32Array].map(
-    (c) => [`${c.name}.prototype`, c.prototype] as [string, object],
-  ),
   ['ArrayBuffer.prototype', ArrayBuffer.prototype],
-];
-/** Constructors whose static functions the graders call (Array.from, Number.isFinite, Object.is …). */
-const CONSTRUCTORS: [string, object][] = [
-  ['Object', Object],
-  ['Array', Array],
-  ['Number', Number],
   ['String', String],
   ['Promise', Promise],
-  ['Float32Array', Float32Array],
-  ['Float64Array', Float64Array],
+];
+
+/**
+ * Prototypes whose `constructor` V8 watches: redefining it (even frozen, same value) switches off
+ * the fast paths of every typed array's subarray/slice/map and of object literals (a training
+ * step went from 4 to 21 ms). They get the getters for every other property and no new
+ * properties; `constructor` is checked before each test instead.
+ */
+const CONSTRUCTOR_WATCHED: [string, { prototype: object }][] = [
+  ['Object', Object],
+  ['TypedArray', TypedArray],
+  ...TYPED_ARRAYS.map((c) => [c.name, c] as [string, { prototype: object }]),
 ];
 
 /**
@@ -53,9 +53,10 @@ const CONSTRUCTORS: [string, object][] = [
  * the property on that object, as it would have before the freeze (SES calls this fixing the
  * "override mistake"), so ordinary code such as `this.name = 'MyError'` keeps working.
  */
-function tamperProof(label: string, target: object): void {
+function tamperProof(label: string, target: object, keepConstructor = false): void {
   if (Object.isFrozen(target)) return;
   for (const key of Reflect.ownKeys(target)) {
+    if (keepConstructor && key === 'constructor') continue;
     const descriptor = Object.getOwnPropertyDescriptor(target, key);
     if (!descriptor || !('value' in descriptor) || !descriptor.configurable || !descriptor.writable) continue;
     const value: unknown = descriptor.value;
@@ -66,7 +67,7 @@ function tamperProof(label: string, target: object): void {
       },
       set(this: unknown, replacement: unknown) {
         if (this === target || (typeof this !== 'object' && typeof this !== 'function') || this === null) {
-          throw new TypeError(`${name} cannot be replaced while grading: the graders use it to check your answers. Leave built-ins and the grading helpers as they are.`);
+          throw new TypeError(cannotReplace(name));
         }
         Object.defineProperty(this, key, { value: replacement, writable: true, enumerable: true, configurable: true });
       },
@@ -74,7 +75,8 @@ function tamperProof(label: string, target: object): void {
       configurable: false,
     });
   }
-  Object.freeze(target);
+  if (keepConstructor) Object.preventExtensions(target);
+  else Object.freeze(target);
 }
 
 /** The grading kit's and the engine's exports: their objects and their classes' prototypes. */
@@ -97,7 +99,17 @@ function hardenDeep(label: string, value: object, depth: number): void {
   tamperProof(label, value);
 }
 
-for (const [name, global] of [...NAMESPACES, ...PROTOTYPES, ...CONSTRUCTORS]) tamperProof(name, global);
+for (const [, builtIn] of FROZEN_BUILT_INS) Object.freeze(builtIn);
+for (const [name, prototype] of PROTOTYPES) tamperProof(name, prototype);
+for (const [name, constructor] of CONSTRUCTOR_WATCHED) tamperProof(`${name}.prototype`, constructor.prototype, true);
+// Checked against the constructors themselves (their `prototype` cannot be replaced), not values
+// read here: with isolate: false this file runs again before each test file, after the
+// student's code may have replaced one.
+beforeEach(() => {
+  for (const [name, constructor] of CONSTRUCTOR_WATCHED) {
+    if ((constructor.prototype as { constructor: unknown }).constructor !== constructor) throw new TypeError(cannotReplace(`${name}.prototype.constructor`));
+  }
+});
 hardenExports('grading', grading);
 hardenExports('engine', engine);
 tamperProof('fc', fc);
