@@ -26,6 +26,9 @@ export const FULL_CREDIT_ACCURACY = 0.9;
 /** Partial credit: the first accuracy item only. */
 export const PARTIAL_CREDIT_ACCURACY = 0.85;
 
+/** The accuracy each of the two accuracy items asks for. */
+export const ITEM_THRESHOLDS = { testAccuracyPartial: PARTIAL_CREDIT_ACCURACY, testAccuracyFull: FULL_CREDIT_ACCURACY } as const;
+
 /**
  * buildModel + train on the 11,983 training images must finish within this many seconds of wall
  * time. The baseline takes about 10 s on the course's 2-core machine; 120 s leaves room for a slower

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadNotMNIST, resolveCacheDir, tensor, trainTestSplit, type Tensor } from '@dlcourse/engine';
@@ -13,13 +13,17 @@ import { SPLIT_SEED } from '../thresholds.js';
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
+ * (A function: the student's process in batch grading may not even look at these paths.)
  * $NOTMNIST_ARCHIVE, else the archive `npm run data:notmnist` keeps in the cache folder (what a
  * student has), else the shared copy beside the repository (what CI has).
  */
-export const ARCHIVE =
-  process.env.NOTMNIST_ARCHIVE ||
-  [join(resolveCacheDir(undefined), 'notMNIST_small.tar.gz'), join(REPO_ROOT, '..', 'shared', 'data', 'notMNIST_small.tar.gz')].find((p) => existsSync(p)) ||
-  join(resolveCacheDir(undefined), 'notMNIST_small.tar.gz');
+export function archivePath(): string {
+  return (
+    process.env.NOTMNIST_ARCHIVE ||
+    [join(resolveCacheDir(undefined), 'notMNIST_small.tar.gz'), join(REPO_ROOT, '..', 'shared', 'data', 'notMNIST_small.tar.gz')].find((p) => existsSync(p)) ||
+    join(resolveCacheDir(undefined), 'notMNIST_small.tar.gz')
+  );
+}
 
 /** The packed cache the engine's tests use, so the 18,724 PNGs are decoded once per checkout. */
 export const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'dlcourse-test');
@@ -28,20 +32,54 @@ export interface RealSplit {
   xTrain: Tensor;
   yTrain: Tensor;
   xTest: Tensor;
-  yTest: Tensor;
+  /** null in batch grading: the labels stay with the trusted judge (../held-out.ts). */
+  yTest: Tensor | null;
   /** Images in the whole dataset, and in the validation part the grader leaves unused. */
   n: number;
   nVal: number;
 }
 
+/** Set by batch grading for the student's process: the folder with the split, test labels left out (../held-out.ts). */
+export const HELD_OUT_ENV = 'DLCOURSE_HELD_OUT_DIR';
+
+/** The files of that folder. */
+export const SPLIT_FILES = { xTrain: 'x-train.f32', yTrain: 'y-train.i32', xTest: 'x-test.f32', sizes: 'sizes.json' } as const;
+
 export async function loadRealSplit(): Promise<RealSplit> {
-  if (!existsSync(ARCHIVE)) {
-    throw new Error(`the notMNIST archive is not at ${ARCHIVE}: run \`npm run data:notmnist\` once, or set NOTMNIST_ARCHIVE to the path of notMNIST_small.tar.gz.`);
+  const withheld = process.env[HELD_OUT_ENV];
+  if (withheld) return readWithheldSplit(withheld);
+  const archive = archivePath();
+  if (!existsSync(archive)) {
+    throw new Error(`the notMNIST archive is not at ${archive}: run \`npm run data:notmnist\` once, or set NOTMNIST_ARCHIVE to the path of notMNIST_small.tar.gz.`);
   }
-  const data = await loadNotMNIST({ archive: ARCHIVE, cacheDir: CACHE_DIR, onWarning: () => {} });
+  const data = await loadNotMNIST({ archive, cacheDir: CACHE_DIR, onWarning: () => {} });
   const x = tensor(data.images, { shape: [data.n, data.height * data.width] });
   const y = tensor(data.labels, { shape: [data.n] });
   const [xRest, xTest, yRest, yTest] = trainTestSplit([x, y], { testSize: 0.2, seed: SPLIT_SEED });
   const [xTrain, xVal, yTrain] = trainTestSplit([xRest, yRest], { testSize: 0.2, seed: SPLIT_SEED });
   return { xTrain, yTrain, xTest, yTest, n: data.n, nVal: xVal.shape[0] };
+}
+
+/** The split as batch grading hands it to the student's process: no test labels. */
+function readWithheldSplit(dir: string): RealSplit {
+  const sizes = JSON.parse(readFileSync(join(dir, SPLIT_FILES.sizes), 'utf8')) as { n: number; nVal: number; pixels: number };
+  const read = (file: string) => readFileSync(join(dir, file));
+  const floats = (file: string) => {
+    const bytes = read(file);
+    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice();
+  };
+  const ints = (file: string) => {
+    const bytes = read(file);
+    return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice();
+  };
+  const xTrain = floats(SPLIT_FILES.xTrain);
+  const xTest = floats(SPLIT_FILES.xTest);
+  return {
+    xTrain: tensor(xTrain, { shape: [xTrain.length / sizes.pixels, sizes.pixels] }),
+    yTrain: tensor(ints(SPLIT_FILES.yTrain)),
+    xTest: tensor(xTest, { shape: [xTest.length / sizes.pixels, sizes.pixels] }),
+    yTest: null,
+    n: sizes.n,
+    nVal: sizes.nVal,
+  };
 }

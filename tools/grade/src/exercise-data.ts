@@ -1,28 +1,38 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { graderDir } from '@dlcourse/grading/runner';
+import { graderDir, type HeldOutJudge } from '@dlcourse/grading/runner';
 
-/** What a grader needs beyond its own files: data to read, and whether sharp (a native addon) runs. */
+/** What a grader needs beyond its own files, prepared once per class run by trusted code. */
 export interface ExerciseNeeds {
+  /** Extra paths the test worker may read. */
   readable: string[];
+  /** Whether native addons may load in the worker (sharp decodes exercise 5's PNGs). */
   addons: boolean;
+  /** Environment variables of the test worker. */
+  workerEnv: Record<string, string>;
+  /** The grader's trusted judge (its held-out.ts) and the folder of its answer key, which the worker may not read. */
+  heldOut?: { module: string; keyDir: string };
 }
 
 /**
- * Exercise 5 trains on the real notMNIST archive: its test worker must read the archive and the
- * engine's packed cache of it, and may decode PNGs with sharp. The paths come from the grader
- * itself (real-data.ts), and the cache is built here, by trusted code, because the sandbox may
- * not write it. Other exercises need nothing extra.
+ * A grader with a held-out.ts (exercise 5) keeps an answer key from the student's process: its
+ * `prepare` writes what the worker may read (the training split and the test images) and the
+ * key (the test labels) into two folders under `dir`, and its `judge` decides those items in
+ * grade-one. Other graders need nothing extra.
  */
-export async function prepareExercise(exercise: string): Promise<ExerciseNeeds> {
-  if (exercise !== 'exercise-5') return { readable: [], addons: false };
-  const realData = join(graderDir(exercise), 'public', 'real-data.ts');
-  const { ARCHIVE, CACHE_DIR } = (await import(pathToFileURL(realData).href)) as { ARCHIVE: string; CACHE_DIR: string };
-  if (!existsSync(ARCHIVE)) {
-    throw new Error(`exercise-5 needs the notMNIST archive, which is not at ${ARCHIVE}: run \`npm run data:notmnist\` or set NOTMNIST_ARCHIVE, or leave exercise 5 out (--exercises 1,2,3,4,6).`);
+export async function prepareExercise(exercise: string, dir: string): Promise<ExerciseNeeds> {
+  const addons = exercise === 'exercise-5';
+  const module = join(graderDir(exercise), 'held-out.ts');
+  if (!existsSync(module)) return { readable: [], addons, workerEnv: {} };
+  const { heldOut } = (await import(pathToFileURL(module).href)) as { heldOut: HeldOutJudge };
+  const workerDir = join(dir, 'worker');
+  const keyDir = join(dir, 'key');
+  let workerEnv: Record<string, string>;
+  try {
+    workerEnv = await heldOut.prepare(workerDir, keyDir);
+  } catch (error) {
+    throw new Error(`${exercise} cannot be graded here: ${(error as Error).message} Or leave ${exercise} out (--exercises).`);
   }
-  const { loadNotMNIST } = await import('@dlcourse/engine');
-  await loadNotMNIST({ archive: ARCHIVE, cacheDir: CACHE_DIR, onWarning: () => {} });
-  return { readable: [ARCHIVE, CACHE_DIR], addons: true };
+  return { readable: [workerDir], addons, workerEnv, heldOut: { module, keyDir } };
 }

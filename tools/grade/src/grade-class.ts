@@ -51,15 +51,20 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
   const submissions = selectShard(all, options.shard);
   const rubrics = new Map<string, Rubric>();
   const needs = new Map<string, ExerciseNeeds>();
-  for (const exercise of exercises) {
-    rubrics.set(exercise, await loadRubric(exercise));
-    needs.set(exercise, await prepareExercise(exercise));
+  const workRoot = await mkdtemp(join(tmpdir(), 'dlgrade-'));
+  try {
+    for (const exercise of exercises) {
+      rubrics.set(exercise, await loadRubric(exercise));
+      needs.set(exercise, await prepareExercise(exercise, join(workRoot, 'graders', exercise)));
+    }
+  } catch (error) {
+    await rm(workRoot, { recursive: true, force: true });
+    throw error;
   }
   // The submission and memory limits are left out: raising one should not regrade a whole class
   // (--force does that); what changes a passing run's outcome is in.
   const version = await graderVersion(exercises, { seed: options.seed, language: options.language, testTimeoutMs: options.testTimeoutMs });
   await mkdir(out, { recursive: true });
-  const workRoot = await mkdtemp(join(tmpdir(), 'dlgrade-'));
   const shardNote = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${all.length})` : '';
   if (!options.quiet) {
     log(`grading ${submissions.length} submission(s)${shardNote} × ${exercises.join(', ')} with ${options.jobs} at a time; grader version ${version.slice(0, 12)}`);

@@ -141,7 +141,10 @@ async function runRounds(entries: Record<string, string>, copy: string, tempDir:
   while (pending.length > 0) {
     const exercises = pending;
     const { loadable, execArgv } = workerGrants(exercises, copy, tempDir, harnessDir, heapMb, context);
-    const job = { submissionDir: copy, entries: Object.fromEntries(exercises.map((e) => [e, entries[e]!])), tempDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, heapMb, loadable, execArgv };
+    const needs = exercises.map((e) => [e, context.needs.get(e)] as const);
+    const workerEnv = Object.assign({}, ...needs.map(([, n]) => n?.workerEnv ?? {})) as Record<string, string>;
+    const heldOut = Object.fromEntries(needs.flatMap(([e, n]) => (n?.heldOut ? [[e, n.heldOut]] : [])));
+    const job = { submissionDir: copy, entries: Object.fromEntries(exercises.map((e) => [e, entries[e]!])), tempDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, heapMb, loadable, execArgv, workerEnv, heldOut };
     const run = await runSandboxed(job, { ...context.limits, timeoutMs: Math.max(1, deadline - performance.now()) }, sandboxEnv(harnessDir, context));
     log += run.logTail;
     const reached = (exercise: string) => run.events.some((e) => (e.type === 'test' || e.type === 'module-error') && e.exercise === exercise);
@@ -169,7 +172,7 @@ function workerGrants(exercises: string[], copy: string, tempDir: string, harnes
   const loadable = new Set<string>();
   let addons = false;
   for (const exercise of exercises) {
-    const needs = context.needs.get(exercise) ?? { readable: [], addons: false };
+    const needs = context.needs.get(exercise) ?? { readable: [], addons: false, workerEnv: {} };
     addons ||= needs.addons;
     const forExercise = readableByWorker(exercise, copy, [...needs.readable, tempDir, harnessDir, prebuilt]);
     for (const p of forExercise) readable.add(p);

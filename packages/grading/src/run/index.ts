@@ -8,3 +8,4 @@ export { gradeSubmissions, type NamedSubmission, type GradeManyOptions } from '.
 export { aliasesFor, bundleAliases, prebuiltModules, BUNDLE_DIR } from './prebuilt-modules.js';
 export { hashTree } from './hash-tree.js';
 export { gradeFromReports, type ItemReport, type GradeOptions } from '../report/grade-from-reports.js';
+export { HELD_OUT_META, type HeldOutJudge } from '../held-out-judge.js';

@@ -6,10 +6,10 @@
  */
 import { createWriteStream } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BaseSequencer, startVitest, type Reporter, type TestCase, type TestModule, type TestSpecification } from 'vitest/node';
 import type { GradingMeta } from '@dlcourse/grading';
-import { SUITE_PATTERNS, aliasesFor, graderDir } from '@dlcourse/grading/runner';
+import { HELD_OUT_META, SUITE_PATTERNS, aliasesFor, graderDir, type HeldOutJudge } from '@dlcourse/grading/runner';
 import { confineImports } from './confine-imports.js';
 import { resolveFromCourse } from './resolve-from-course.js';
 import { RESULT_FD, type GradeEvent, type GradeJob } from './protocol.js';
@@ -42,13 +42,25 @@ function firstLine(text: string, max = 2000): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/** Graders' trusted judges (held-out.ts), by exercise: loaded in main() from the job. */
+const judges = new Map<string, { judge: HeldOutJudge; keyDir: string }>();
+
 const reporter: Reporter = {
   onTestCaseResult(testCase: TestCase) {
-    const meta = testCase.meta().grading as GradingMeta | undefined;
-    if (!meta) return; // not a rubric item: worth nothing, reported by the grader's own proof
+    const meta = testCase.meta() as Record<string, unknown>;
+    const grading = meta.grading as GradingMeta | undefined;
+    if (!grading) return; // not a rubric item: worth nothing, reported by the grader's own proof
+    const exercise = exerciseOf(testCase.module.moduleId);
     const result = testCase.result();
-    const error = result.errors?.[0];
-    send({ type: 'test', exercise: exerciseOf(testCase.module.moduleId), key: meta.key, state: result.state, message: error ? firstLine(error.message) : undefined, kind: error?.name });
+    let error: { message: string; name?: string } | undefined = result.errors?.[0];
+    let state = result.state;
+    const held = judges.get(exercise);
+    if (held && held.judge.items.includes(grading.key) && state === 'passed') {
+      // The worker measured; only the judge, which holds the answer key, can pass the item.
+      const failure = held.judge.judge(grading.key, meta[HELD_OUT_META], held.keyDir);
+      if (failure) [state, error] = ['failed', failure];
+    }
+    send({ type: 'test', exercise, key: grading.key, state, message: error ? firstLine(error.message) : undefined, kind: error?.name });
   },
   onTestModuleEnd(module: TestModule) {
     for (const e of module.errors()) {
@@ -72,6 +84,10 @@ async function main(): Promise<void> {
   process.env.DLCOURSE_LANG = job.language;
   const prebuilt = aliasesFor(job.prebuilt);
   const exercises = Object.keys(job.entries);
+  for (const [exercise, { module, keyDir }] of Object.entries(job.heldOut)) {
+    const { heldOut } = (await import(pathToFileURL(module).href)) as { heldOut: HeldOutJudge };
+    judges.set(exercise, { judge: heldOut, keyDir });
+  }
   const project = {
     resolve: { alias: [...Object.entries(job.entries).map(([exercise, entry]) => ({ find: `@submission/${exercise}`, replacement: entry })), ...prebuilt] },
     plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable)],
@@ -87,7 +103,7 @@ async function main(): Promise<void> {
       isolate: false,
       execArgv: job.execArgv,
       // The student's code sees its own writable folder as home and temp.
-      env: { HOME: job.tempDir, TMPDIR: job.tempDir, TMP: job.tempDir, TEMP: job.tempDir },
+      env: { ...job.workerEnv, HOME: job.tempDir, TMPDIR: job.tempDir, TMP: job.tempDir, TEMP: job.tempDir },
       testTimeout: job.testTimeoutMs,
       hookTimeout: job.testTimeoutMs,
     },

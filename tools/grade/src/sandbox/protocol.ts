@@ -31,6 +31,10 @@ export interface GradeJob {
   loadable: string[];
   /** Node flags of the test worker (see permissions.ts). */
   execArgv: string[];
+  /** Environment variables of the test worker (e.g. where exercise 5's split without test labels lies). */
+  workerEnv: Record<string, string>;
+  /** exercise → its grader's trusted judge (held-out.ts) and answer key folder, for graders that have one. */
+  heldOut: Record<string, { module: string; keyDir: string }>;
 }
 
 export const RESULT_FD = 3;
