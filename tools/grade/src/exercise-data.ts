@@ -12,7 +12,7 @@ export interface ExerciseNeeds {
   /** Environment variables of the test worker. */
   workerEnv: Record<string, string>;
   /** The grader's trusted judge (its held-out.ts) and the folder of its answer key, which the worker may not read. */
-  heldOut?: { module: string; keyDir: string };
+  heldOut?: { module: string; keyDir: string; items: readonly string[] };
 }
 
 /**
@@ -34,5 +34,5 @@ export async function prepareExercise(exercise: string, dir: string): Promise<Ex
   } catch (error) {
     throw new Error(`${exercise} cannot be graded here: ${(error as Error).message} Or leave ${exercise} out (--exercises).`);
   }
-  return { readable: [workerDir], addons, workerEnv, heldOut: { module, keyDir } };
+  return { readable: [workerDir], addons, workerEnv, heldOut: { module, keyDir, items: heldOut.items } };
 }

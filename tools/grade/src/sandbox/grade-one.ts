@@ -42,11 +42,27 @@ function firstLine(text: string, max = 2000): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** Graders' trusted judges (held-out.ts), by exercise: loaded in main() from the job. */
-const judges = new Map<string, { judge: HeldOutJudge; keyDir: string }>();
+/** exercise → its grader's trusted judge (held-out.ts) and answer key, from the job (set in main()). */
+let heldOut: GradeJob['heldOut'] = {};
+const judges = new Map<string, Promise<HeldOutJudge>>();
+
+/**
+ * Loaded when its first item arrives, not at start: through tsx it brings the grading kit and the
+ * engine (~2 s), which a submission that never reaches those items should not pay for.
+ */
+function judgeOf(exercise: string): Promise<HeldOutJudge> | undefined {
+  const entry = heldOut[exercise];
+  if (!entry) return undefined;
+  let judge = judges.get(exercise);
+  if (!judge) {
+    judge = import(pathToFileURL(entry.module).href).then((m: { heldOut: HeldOutJudge }) => m.heldOut);
+    judges.set(exercise, judge);
+  }
+  return judge;
+}
 
 const reporter: Reporter = {
-  onTestCaseResult(testCase: TestCase) {
+  async onTestCaseResult(testCase: TestCase) {
     const meta = testCase.meta() as Record<string, unknown>;
     const grading = meta.grading as GradingMeta | undefined;
     if (!grading) return; // not a rubric item: worth nothing, reported by the grader's own proof
@@ -54,10 +70,10 @@ const reporter: Reporter = {
     const result = testCase.result();
     let error: { message: string; name?: string } | undefined = result.errors?.[0];
     let state = result.state;
-    const held = judges.get(exercise);
-    if (held && held.judge.items.includes(grading.key) && state === 'passed') {
+    if (state === 'passed' && heldOut[exercise]?.items.includes(grading.key)) {
+      const judge = (await judgeOf(exercise))!;
       // The worker measured; only the judge, which holds the answer key, can pass the item.
-      const failure = held.judge.judge(grading.key, meta[HELD_OUT_META], held.keyDir);
+      const failure = judge.judge(grading.key, meta[HELD_OUT_META], heldOut[exercise]!.keyDir);
       if (failure) [state, error] = ['failed', failure];
     }
     send({ type: 'test', exercise, key: grading.key, state, message: error ? firstLine(error.message) : undefined, kind: error?.name });
@@ -84,10 +100,7 @@ async function main(): Promise<void> {
   process.env.DLCOURSE_LANG = job.language;
   const prebuilt = aliasesFor(job.prebuilt);
   const exercises = Object.keys(job.entries);
-  for (const [exercise, { module, keyDir }] of Object.entries(job.heldOut)) {
-    const { heldOut } = (await import(pathToFileURL(module).href)) as { heldOut: HeldOutJudge };
-    judges.set(exercise, { judge: heldOut, keyDir });
-  }
+  heldOut = job.heldOut;
   const project = {
     resolve: { alias: [...Object.entries(job.entries).map(([exercise, entry]) => ({ find: `@submission/${exercise}`, replacement: entry })), ...prebuilt] },
     plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable)],

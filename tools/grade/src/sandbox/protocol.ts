@@ -34,7 +34,7 @@ export interface GradeJob {
   /** Environment variables of the test worker (e.g. where exercise 5's split without test labels lies). */
   workerEnv: Record<string, string>;
   /** exercise → its grader's trusted judge (held-out.ts) and answer key folder, for graders that have one. */
-  heldOut: Record<string, { module: string; keyDir: string }>;
+  heldOut: Record<string, { module: string; keyDir: string; items: readonly string[] }>;
 }
 
 export const RESULT_FD = 3;
