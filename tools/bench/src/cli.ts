@@ -20,6 +20,12 @@ const QUICK_RUNS = 2;
 const WARMUP = 1;
 /** The least time one matmul sample takes; the tiny sizes of the smoke test need far less. */
 const MIN_SAMPLE_SECONDS = { full: 0.1, tiny: 0.002 } as const;
+/**
+ * The least time of a warm-up matmul sample. The engine's matmul threads start, and its
+ * WebAssembly tiers up to optimised code, within about the first 0.3 s: after a 0.1 s warm-up its
+ * first timed row ran at half speed.
+ */
+const WARMUP_SAMPLE_SECONDS = { full: 1, tiny: 0.002 } as const;
 
 const USAGE = `usage: npm run bench -- [--json FILE] [--quick] [--runs N] [--warmup N] [--python PATH] [--frameworks LIST] [--breakdown]
 
@@ -113,6 +119,7 @@ export async function main(argv: string[]): Promise<number> {
       runs: options.runs,
       warmup: options.warmup,
       minSeconds: MIN_SAMPLE_SECONDS[sizes],
+      warmupSeconds: WARMUP_SAMPLE_SECONDS[sizes],
       log: (line) => console.error(line),
     });
     const context = { frameworks, notes, runs: options.runs, warmup: options.warmup, sizes } as const;

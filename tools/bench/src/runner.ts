@@ -7,6 +7,8 @@ export interface RunOptions {
   warmup: number;
   /** The least time one matmul sample takes (it repeats the product until then). */
   minSeconds: number;
+  /** The least time of a warm-up matmul sample: long enough for JIT tiers and thread pools to settle. */
+  warmupSeconds: number;
   log: (line: string) => void;
 }
 
@@ -37,7 +39,7 @@ export async function measure(rows: readonly Row[], frameworks: readonly Framewo
         const others = frameworks.filter((f) => f !== framework && f.pid !== undefined).map((f) => f.pid!);
         if ((await waitUntilIdle(others)) === null) options.log(`  the other frameworks' processes stayed busy for 2 s before ${framework.key}'s run`);
         try {
-          const sample = await framework.run(row.task, options.minSeconds);
+          const sample = await framework.run(row.task, round < options.warmup ? options.warmupSeconds : options.minSeconds);
           if (round >= options.warmup) samples.get(framework.key)!.push(sample);
         } catch (e) {
           errors.set(framework.key, (e as Error).message);
