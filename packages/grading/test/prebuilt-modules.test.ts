@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundleAliases, prebuiltModules } from '../src/run/prebuilt-modules.js';
+import { STALE_BUNDLE_MS, bundleAliases, prebuiltModules, pruneStaleBundles } from '../src/run/prebuilt-modules.js';
 
 describe('prebuilt engine and kit for grading runs', () => {
   it('builds once per source content and reuses the build', async () => {
@@ -31,5 +33,21 @@ describe('prebuilt engine and kit for grading runs', () => {
     expect(engine).toBeDefined();
     expect(engine!.find.test('@dlcourse/engine/extra')).toBe(false);
     expect(aliases.filter((a) => a.find.test('@dlcourse/grading/stub'))).toHaveLength(1);
+  });
+
+  it('removes bundles unused for a week when a new one is built, never the new one nor recent ones', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'bundles-'));
+    try {
+      const now = Date.now();
+      const ages = { current: 30 * 24 * 3600_000, recent: 3600_000, stale: STALE_BUNDLE_MS + 60_000 };
+      for (const [name, age] of Object.entries(ages)) {
+        mkdirSync(join(root, name));
+        utimesSync(join(root, name), new Date(now - age), new Date(now - age));
+      }
+      expect(await pruneStaleBundles(root, join(root, 'current'), now)).toEqual(['stale']);
+      expect(['current', 'recent', 'stale'].map((name) => existsSync(join(root, name)))).toEqual([true, true, false]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, version as esbuildVersion, type Plugin } from 'esbuild';
@@ -24,6 +24,11 @@ const ENTRIES = {
 /** The folders the entries are built from, whole (the kit's runner and CLI too: a superset only rebuilds more often). */
 const SOURCE_DIRS = [join(REPO_ROOT, 'packages/engine/src'), join(REPO_ROOT, 'packages/grading/src')];
 export const BUNDLE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'dlcourse-grading-bundle');
+/**
+ * Every edit of the engine or the kit makes a new bundle (~0.8 MB); one not used for this long is
+ * removed when the next is built. Not sooner: a long class run keeps using the bundle it started with.
+ */
+export const STALE_BUNDLE_MS = 7 * 24 * 3600_000;
 
 export type BundledSpecifier = keyof typeof ENTRIES;
 
@@ -45,7 +50,11 @@ function specifierPattern(specifiers: readonly string[]): RegExp {
 export async function prebuiltModules(): Promise<Record<BundledSpecifier, string>> {
   const dir = join(BUNDLE_DIR, await sourceHash());
   const outputs = Object.fromEntries(Object.keys(ENTRIES).map((s) => [s, join(dir, `${outputName(s)}.mjs`)])) as Record<BundledSpecifier, string>;
-  if (existsSync(dir)) return outputs;
+  if (existsSync(dir)) {
+    const now = new Date();
+    await utimes(dir, now, now).catch(() => {}); // in use: not stale (read-only caches simply age)
+    return outputs;
+  }
 
   // Concurrent runs may build the same bundle: each builds into its own folder and renames it
   // into place, which is atomic, so a reader never sees half a bundle.
@@ -72,7 +81,23 @@ export async function prebuiltModules(): Promise<Record<BundledSpecifier, string
   } finally {
     await rm(partial, { recursive: true, force: true });
   }
+  await pruneStaleBundles(BUNDLE_DIR, dir, Date.now());
   return outputs;
+}
+
+/** Removes the bundles in `root` other than `keep` that were last used more than STALE_BUNDLE_MS before `now`. */
+export async function pruneStaleBundles(root: string, keep: string, now: number): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    const path = join(root, name);
+    if (path === keep) continue;
+    const used = await stat(path).then((s) => s.mtimeMs, () => now);
+    if (now - used > STALE_BUNDLE_MS) {
+      await rm(path, { recursive: true, force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
 }
 
 function outputName(specifier: string): string {
