@@ -4,6 +4,7 @@ import { gradeFromReports, graderDir, hasHiddenSuites, type GradeResult, type It
 import type { Ending } from './sandbox/run-sandboxed.js';
 import type { GradeEvent } from './sandbox/protocol.js';
 import { cannotReplace, frozenOwner } from './sandbox/worker-setup/frozen-built-ins.js';
+import { SANDBOX_MESSAGES, say } from './messages.js';
 
 export interface ExerciseInput {
   rubric: Rubric;
@@ -27,8 +28,8 @@ export function gradeFromEvents(exercise: string, input: ExerciseInput, events: 
     if (event.type === 'module-error' && event.exercise === exercise) loadErrors.push(event.message);
   }
   const runErrors = events.flatMap((e) => (e.type === 'run-error' ? [e.message] : []));
-  const errors = [...(input.missing ? [input.missing] : []), ...loadErrors, ...(ending.kind !== 'finished' ? [endingReason(ending)] : []), ...runErrors];
-  const context = { copyDir: input.copyDir, missing: input.missing, loadErrors, runErrors, ending };
+  const errors = [...(input.missing ? [input.missing] : []), ...loadErrors, ...(ending.kind !== 'finished' ? [endingReason(ending, language)] : []), ...runErrors];
+  const context = { copyDir: input.copyDir, missing: input.missing, loadErrors, runErrors, ending, language };
   return gradeFromReports(input.rubric, reports, {
     executionTime,
     seed,
@@ -37,49 +38,47 @@ export function gradeFromEvents(exercise: string, input: ExerciseInput, events: 
     errors,
     hiddenSuitesPresent: hasHiddenSuites(graderDir(exercise)),
     notPassedReason: (_item, report) => notRunReason({ ...context, ran: report !== undefined }),
-    readable: (message) => readable(message, input.copyDir),
+    readable: (message) => readable(message, input.copyDir, language),
   });
 }
 
 /** Without terminal colours, and with paths relative to the student's repository. */
-function readable(message: string, copyDir: string | undefined): string {
+function readable(message: string, copyDir: string | undefined, language: Language): string {
   let text = stripVTControlCharacters(message);
   if (copyDir) text = text.split(`${copyDir}/`).join('').split('../submission/').join('');
   // A frozen built-in (frozen-built-ins.ts) refuses an assignment with V8's own words, which do
   // not say which built-in ('abs' of object '#<Object>'): name it as the other replacements are.
   const replaced = /Cannot assign to read only property '([^']+)' of \w+ '[^']*'|Cannot redefine property: (\S+)/.exec(text);
   const owner = replaced ? frozenOwner(replaced[1] ?? replaced[2]!) : null;
-  if (replaced && owner) text = text.replace(replaced[0], cannotReplace(owner));
+  if (replaced && owner) text = text.replace(replaced[0], cannotReplace(owner, language));
   if (text.includes('Access to this API has been restricted')) {
-    text = text.replace('Access to this API has been restricted', 'Access to this API has been restricted (while grading, your code may read only its own files and write only a temp folder; it may not start processes or worker threads)');
+    text = text.replace('Access to this API has been restricted', `Access to this API has been restricted (${say(language, SANDBOX_MESSAGES.restricted)})`);
   }
   return text;
 }
 
-function notRunReason(context: { copyDir?: string; missing?: string; loadErrors: string[]; runErrors: string[]; ending: Ending; ran: boolean }): string {
-  if (context.missing) return `not run: ${context.missing}`;
-  if (context.ran) return 'not run (skipped).';
-  if (context.loadErrors.length) return `not run: your code did not load: ${readable(context.loadErrors[0], context.copyDir)}`;
-  if (context.ending.kind !== 'finished') return `not run: ${endingReason(context.ending)}`;
-  const exitCall = context.runErrors.find((m) => /process\.exit/i.test(m));
-  if (exitCall) return 'not run: your code called process.exit, which ended the grader before this test ran. Return values instead of exiting.';
-  if (context.runErrors.some((m) => /Worker .*(emitted error|exited unexpectedly)/i.test(m))) {
-    return 'not run: the process running your code ended before this test ran; your code may have called process.exit or process.reallyExit, or crashed Node.';
-  }
-  if (context.runErrors.length) return `not run: the grading run failed: ${context.runErrors[0]}`;
-  return 'not run: the test is missing from the grader.';
+function notRunReason(context: { copyDir?: string; missing?: string; loadErrors: string[]; runErrors: string[]; ending: Ending; ran: boolean; language: Language }): string {
+  const { language } = context;
+  if (context.missing) return say(language, SANDBOX_MESSAGES.notRun, context.missing);
+  if (context.ran) return say(language, SANDBOX_MESSAGES.skipped);
+  if (context.loadErrors.length) return say(language, SANDBOX_MESSAGES.didNotLoad, readable(context.loadErrors[0]!, context.copyDir, language));
+  if (context.ending.kind !== 'finished') return say(language, SANDBOX_MESSAGES.notRun, endingReason(context.ending, language));
+  if (context.runErrors.some((m) => /process\.exit/i.test(m))) return say(language, SANDBOX_MESSAGES.exitCalled);
+  if (context.runErrors.some((m) => /Worker .*(emitted error|exited unexpectedly)/i.test(m))) return say(language, SANDBOX_MESSAGES.workerEnded);
+  if (context.runErrors.length) return say(language, SANDBOX_MESSAGES.runFailed, context.runErrors[0]!);
+  return say(language, SANDBOX_MESSAGES.missingTest);
 }
 
 /** The student-readable sentence for a sandbox that did not finish normally. */
-export function endingReason(ending: Ending): string {
+export function endingReason(ending: Ending, language: Language): string {
   switch (ending.kind) {
     case 'finished':
       return 'finished';
     case 'timeout':
-      return `grading was stopped after ${Math.round(ending.limitMs / 1000)} s, the time limit for a submission; a loop that never ends (or far too slow code) is the usual cause.`;
+      return say(language, SANDBOX_MESSAGES.timeout, Math.round(ending.limitMs / 1000));
     case 'memory':
-      return `grading was stopped because your code used more than ${ending.limitMb} MB of memory; look for arrays or tensors that grow without bound.`;
+      return say(language, SANDBOX_MESSAGES.memory, ending.limitMb);
     case 'crashed':
-      return `the grader's process ended before this test ran (${ending.signal ? `signal ${ending.signal}` : `exit code ${ending.code}`}); your code may have called process.exit or crashed Node.`;
+      return say(language, SANDBOX_MESSAGES.crashed, ending.signal ? `signal ${ending.signal}` : `exit code ${ending.code}`);
   }
 }

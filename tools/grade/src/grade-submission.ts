@@ -9,6 +9,7 @@ import { isUpToDate, writeSubmissionResults, type GradingMeta } from './results-
 import { forkExecArgv, loadableForWorker, readableByWorker } from './sandbox/permissions.js';
 import { runSandboxed, type Ending, type SandboxLimits } from './sandbox/run-sandboxed.js';
 import type { GradeEvent } from './sandbox/protocol.js';
+import { SANDBOX_MESSAGES, say } from './messages.js';
 import type { ExerciseNeeds } from './exercise-data.js';
 import type { Submission } from './submissions.js';
 import { MAIN_PROCESS_RESERVE_MB } from './limits.js';
@@ -60,7 +61,7 @@ export async function gradeSubmission(submission: Submission, context: RunContex
       if (skipped.length) log += `left out (links and special files are never copied): ${skipped.join(', ')}\n`;
     } catch (error) {
       if (!(error instanceof ExtractionError)) throw error;
-      unpackError = `your submission could not be unpacked: ${error.message}`;
+      unpackError = say(context.language, SANDBOX_MESSAGES.cannotUnpack, error.message);
     }
     const contentHash = unpackError ? await hashFile(submission.path) : await hashTree(copy);
     if (!context.force && (await isUpToDate(context.out, submission.id, contentHash, context.graderVersion))) {
@@ -79,7 +80,7 @@ export async function gradeSubmission(submission: Submission, context: RunContex
       try {
         entries[exercise] = resolveSubmissionEntry(root, exercise);
       } catch (error) {
-        missing.set(exercise, `your submission has no code for ${exercise}: ${(error as Error).message}`);
+        missing.set(exercise, say(context.language, SANDBOX_MESSAGES.noCode, exercise, (error as Error).message));
       }
     }
 
@@ -105,7 +106,7 @@ export async function gradeSubmission(submission: Submission, context: RunContex
       exercises: context.exercises,
       score,
       maxScore,
-      ending: ending.kind === 'finished' ? 'finished' : endingReason(ending),
+      ending: ending.kind === 'finished' ? 'finished' : endingReason(ending, context.language),
       durationMs: Math.round(durationMs),
       gradedAt: new Date().toISOString(),
     };
@@ -149,7 +150,7 @@ async function runRounds(entries: Record<string, string>, copy: string, tempDir:
     log += run.logTail;
     const reached = (exercise: string) => run.events.some((e) => (e.type === 'test' || e.type === 'module-error') && e.exercise === exercise);
     if (run.ending.kind === 'crashed' && !exercises.some(reached)) {
-      return { failed: `grade-one ended without a result (${endingReason(run.ending)}); last output:\n${run.logTail.slice(-1500)}` };
+      return { failed: `grade-one ended without a result (${endingReason(run.ending, context.language)}); last output:\n${run.logTail.slice(-1500)}` };
     }
     const endedEarly = run.ending.kind !== 'finished' || run.events.some((e) => e.type === 'run-error');
     const lastReached = exercises.findLastIndex(reached);

@@ -25,6 +25,8 @@ export function frozenOwner(property: string): string | null {
 }
 
 /** The sentence a student reads when their code replaced a built-in or a grading helper. */
-export function cannotReplace(name: string): string {
-  return `${name} cannot be replaced while grading: the graders use it to check your answers. Leave built-ins and the grading helpers as they are.`;
+export function cannotReplace(name: string, language: 'en' | 'ru'): string {
+  return language === 'ru'
+    ? `${name} нельзя заменять во время проверки: по нему проверяются ваши ответы. Оставьте встроенные объекты и помощники проверки как есть.`
+    : `${name} cannot be replaced while grading: the graders use it to check your answers. Leave built-ins and the grading helpers as they are.`;
 }

@@ -67,7 +67,7 @@ function tamperProof(label: string, target: object, keepConstructor = false): vo
       },
       set(this: unknown, replacement: unknown) {
         if (this === target || (typeof this !== 'object' && typeof this !== 'function') || this === null) {
-          throw new TypeError(cannotReplace(name));
+          throw new TypeError(cannotReplace(name, grading.currentLanguage()));
         }
         Object.defineProperty(this, key, { value: replacement, writable: true, enumerable: true, configurable: true });
       },
@@ -107,7 +107,7 @@ for (const [name, constructor] of CONSTRUCTOR_WATCHED) tamperProof(`${name}.prot
 // student's code may have replaced one.
 beforeEach(() => {
   for (const [name, constructor] of CONSTRUCTOR_WATCHED) {
-    if ((constructor.prototype as { constructor: unknown }).constructor !== constructor) throw new TypeError(cannotReplace(`${name}.prototype.constructor`));
+    if ((constructor.prototype as { constructor: unknown }).constructor !== constructor) throw new TypeError(cannotReplace(`${name}.prototype.constructor`, grading.currentLanguage()));
   }
 });
 hardenExports('grading', grading);

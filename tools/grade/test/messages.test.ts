@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEED, loadRubric } from '@dlcourse/grading/runner';
+import { gradeFromEvents } from '../src/grade-from-events.js';
+import { SANDBOX_MESSAGES } from '../src/messages.js';
+
+describe("the sandbox's messages to students", () => {
+  it('every phrase exists in English and in Russian', () => {
+    for (const [name, phrase] of Object.entries(SANDBOX_MESSAGES)) {
+      const text = (phrase as (...args: string[]) => Record<string, string>)('x', 'y');
+      expect({ name, en: text.en.length > 5, ru: /[а-я]/i.test(text.ru) }).toEqual({ name, en: true, ru: true });
+    }
+  });
+
+  it('a submission stopped by the time limit reads why in the language of the run', async () => {
+    const rubric = await loadRubric('exercise-1');
+    const grade = (language: 'en' | 'ru') => gradeFromEvents('exercise-1', { rubric }, [], { kind: 'timeout', limitMs: 40_000 }, 40, DEFAULT_SEED, language);
+    for (const test of grade('ru').tests) expect(test.message).toMatch(/не запущен: проверка остановлена через 40 с/);
+    for (const test of grade('en').tests) expect(test.message).toMatch(/not run: grading was stopped after 40 s/);
+  });
+
+  it('a replaced built-in is named in the student’s language', async () => {
+    const rubric = await loadRubric('exercise-1');
+    const events = [{ type: 'module-error' as const, exercise: 'exercise-1', message: "TypeError: Cannot assign to read only property 'abs' of object '#<Object>'" }];
+    const [first] = gradeFromEvents('exercise-1', { rubric }, events, { kind: 'finished' }, 1, DEFAULT_SEED, 'ru').tests;
+    expect(first!.message).toMatch(/ваш код не загрузился: TypeError: Math\.abs нельзя заменять во время проверки/);
+  });
+});
