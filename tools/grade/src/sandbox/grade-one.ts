@@ -48,14 +48,12 @@ const judges = new Map<string, Promise<HeldOutJudge>>();
 
 /**
  * Loaded when its first item arrives, not at start: through tsx it brings the grading kit and the
- * engine (~2 s), which a submission that never reaches those items should not pay for.
+ * engine (0.6 s), which a submission that never reaches those items should not pay for.
  */
-function judgeOf(exercise: string): Promise<HeldOutJudge> | undefined {
-  const entry = heldOut[exercise];
-  if (!entry) return undefined;
+function judgeOf(exercise: string, module: string): Promise<HeldOutJudge> {
   let judge = judges.get(exercise);
   if (!judge) {
-    judge = import(pathToFileURL(entry.module).href).then((m: { heldOut: HeldOutJudge }) => m.heldOut);
+    judge = import(pathToFileURL(module).href).then((m: { heldOut: HeldOutJudge }) => m.heldOut);
     judges.set(exercise, judge);
   }
   return judge;
@@ -70,10 +68,11 @@ const reporter: Reporter = {
     const result = testCase.result();
     let error: { message: string; name?: string } | undefined = result.errors?.[0];
     let state = result.state;
-    if (state === 'passed' && heldOut[exercise]?.items.includes(grading.key)) {
-      const judge = (await judgeOf(exercise))!;
+    const held = heldOut[exercise];
+    if (state === 'passed' && held?.items.includes(grading.key)) {
       // The worker measured; only the judge, which holds the answer key, can pass the item.
-      const failure = judge.judge(grading.key, meta[HELD_OUT_META], heldOut[exercise]!.keyDir);
+      const judge = await judgeOf(exercise, held.module);
+      const failure = judge.judge(grading.key, meta[HELD_OUT_META], held.keyDir);
       if (failure) [state, error] = ['failed', failure];
     }
     send({ type: 'test', exercise, key: grading.key, state, message: error ? firstLine(error.message) : undefined, kind: error?.name });
