@@ -3,7 +3,8 @@ import type { Language, Rubric } from '@dlcourse/grading';
 import { gradeFromReports, graderDir, hasHiddenSuites, type GradeResult, type ItemReport } from '@dlcourse/grading/runner';
 import type { Ending } from './sandbox/run-sandboxed.js';
 import type { GradeEvent } from './sandbox/protocol.js';
-import { cannotReplace, frozenOwner } from './sandbox/worker-setup/frozen-built-ins.js';
+import { frozenOwner } from './sandbox/worker-setup/frozen-built-ins.js';
+import { cannotReplace } from './sandbox/worker-setup/worker-messages.js';
 import { SANDBOX_MESSAGES, say } from './messages.js';
 
 export interface ExerciseInput {

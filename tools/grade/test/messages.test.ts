@@ -1,5 +1,11 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, loadRubric } from '@dlcourse/grading/runner';
+import { DEFAULT_SEED, REPO_ROOT, loadRubric } from '@dlcourse/grading/runner';
+import { gradeClass } from '../src/grade-class.js';
+import { readResults } from './support/read-results.js';
+import { fresh } from './support/temp-dirs.js';
 import { gradeFromEvents } from '../src/grade-from-events.js';
 import { SANDBOX_MESSAGES } from '../src/messages.js';
 
@@ -24,4 +30,18 @@ describe("the sandbox's messages to students", () => {
     const [first] = gradeFromEvents('exercise-1', { rubric }, events, { kind: 'finished' }, 1, DEFAULT_SEED, 'ru').tests;
     expect(first!.message).toMatch(/ваш код не загрузился: TypeError: Math\.abs нельзя заменять во время проверки/);
   });
+});
+
+describe("the hardened worker's messages, end to end", () => {
+  it('a submission graded with --lang ru reads the network block in Russian', async () => {
+    const classDir = fresh('ru-class');
+    const out = fresh('ru-out');
+    const src = join(classDir, 'network', 'exercises', 'exercise-1', 'src');
+    cpSync(fileURLToPath(new URL('./fixtures/class/network', import.meta.url)), join(classDir, 'network'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'solutions', 'exercise-1', 'src', 'activations.ts'), join(src, 'reference.ts'));
+    await gradeClass({ submissions: classDir, out, exercises: ['1'], jobs: 1, timeoutMs: 60_000, testTimeoutMs: 30_000, memoryMb: 1024, seed: DEFAULT_SEED, language: 'ru', quiet: true });
+    const failed = readResults(out, 'network', 'exercise-1').tests.filter((t) => t.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const test of failed) expect(test.output).toMatch(/сеть во время проверки недоступна \(ваш код вызвал /);
+  }, 120_000);
 });

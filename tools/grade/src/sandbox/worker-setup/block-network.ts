@@ -6,12 +6,13 @@
  * (a private network namespace) is added outside, where the machine permits it.
  */
 import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { networkBlocked, workerLanguage } from './worker-messages.js';
 
 const require = createRequire(import.meta.url);
 
 function refuse(what: string): () => never {
   return () => {
-    const error = new Error(`network access is not allowed while grading (your code called ${what}); grade with the data the exercise gives you.`);
+    const error = new Error(networkBlocked(what, workerLanguage()));
     error.name = 'NetworkBlocked';
     throw error;
   };

@@ -23,10 +23,3 @@ export function frozenOwner(property: string): string | null {
   const owner = FROZEN_BUILT_INS.find(([, target]) => Object.prototype.hasOwnProperty.call(target, property));
   return owner ? `${owner[0]}.${property}` : null;
 }
-
-/** The sentence a student reads when their code replaced a built-in or a grading helper. */
-export function cannotReplace(name: string, language: 'en' | 'ru'): string {
-  return language === 'ru'
-    ? `${name} нельзя заменять во время проверки: по нему проверяются ваши ответы. Оставьте встроенные объекты и помощники проверки как есть.`
-    : `${name} cannot be replaced while grading: the graders use it to check your answers. Leave built-ins and the grading helpers as they are.`;
-}
