@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { test } from 'vitest';
-import { DEFAULT_TEST_TIMEOUT_MS, type RubricItem } from './rubric.js';
+import { DEFAULT_TEST_TIMEOUT_MS, TEST_TIMEOUT_CAP_ENV, type RubricItem } from './rubric.js';
 import { say } from './i18n.js';
 import { NotImplementedError } from './not-implemented.js';
 import { GradingFailure } from './compare/grading-failure.js';
@@ -27,7 +27,7 @@ declare module '@vitest/runner' {
  * student code stuck in a loop is stopped (V8 terminates it) and costs only this test.
  */
 export function graded(item: RubricItem & { key: string }, body: () => void | Promise<void>): void {
-  const timeout = item.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+  const timeout = Math.min(item.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS, Number(process.env[TEST_TIMEOUT_CAP_ENV]) || Infinity);
   const meta: GradingMeta = { key: item.key, points: item.points, fn: item.fn, file: item.file, hidden: item.hidden ?? false };
   test(say(item.title), { meta: { grading: meta }, timeout: timeout + 1000 }, async () => {
     try {

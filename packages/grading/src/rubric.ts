@@ -30,6 +30,12 @@ export interface Rubric<K extends string = string> {
 export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
 
 /**
+ * Set (in ms) by batch grading's `--test-timeout`: no graded test may run longer, whatever its
+ * rubric says. A submission that raises it gains nothing: a test never gets more than its own limit.
+ */
+export const TEST_TIMEOUT_CAP_ENV = 'DLCOURSE_TEST_TIMEOUT_CAP_MS';
+
+/**
  * The single place where an exercise's tests, points and hints are listed. A grader's tests
  * refer to these items by key, so the total is fixed before anything runs and a test that
  * crashes or never runs still counts against its points.

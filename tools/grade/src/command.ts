@@ -19,7 +19,8 @@ Options:
   --exercises 1,2,6        exercises to grade (names or numbers; default: every exercise)
   --jobs N                 submissions graded at once (default: ${defaultJobs()}, the cores)
   --timeout S              seconds for one submission, all exercises (default ${DEFAULT_LIMITS.submissionTimeoutMs / 1000})
-  --test-timeout S         seconds for a test that sets no limit of its own (default ${DEFAULT_LIMITS.testTimeoutMs / 1000})
+  --test-timeout S         the most seconds any one test may take, the rubric's own limits included
+                           (default: each test its rubric's limit; ${DEFAULT_LIMITS.testTimeoutMs / 1000} s for tests without one)
   --memory MB              memory of one submission's processes (default ${DEFAULT_LIMITS.memoryMb})
   --shard i/n              grade only the i-th of n equal parts (1-based), for many machines
   --seed N                 fast-check seed (default ${DEFAULT_SEED}: every student meets the same cases)
@@ -88,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
     shard: values.shard ? parseShard(values.shard) : undefined,
     timeoutMs: positiveNumber('--timeout', values.timeout, DEFAULT_LIMITS.submissionTimeoutMs / 1000) * 1000,
     testTimeoutMs: positiveNumber('--test-timeout', values['test-timeout'], DEFAULT_LIMITS.testTimeoutMs / 1000) * 1000,
+    testTimeoutCapMs: values['test-timeout'] === undefined ? undefined : positiveNumber('--test-timeout', values['test-timeout'], 0) * 1000,
     memoryMb: positiveNumber('--memory', values.memory, DEFAULT_LIMITS.memoryMb),
     seed,
     language: (values.lang as Language | undefined) ?? currentLanguage(),

@@ -21,7 +21,10 @@ export interface GradeClassOptions {
   jobs: number;
   shard?: Shard;
   timeoutMs: number;
+  /** Time limit of a test without one of its own. */
   testTimeoutMs: number;
+  /** When set, no test may take longer, whatever its rubric says (--test-timeout). */
+  testTimeoutCapMs?: number;
   memoryMb: number;
   seed: number;
   language: Language;
@@ -63,7 +66,7 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
   }
   // The submission and memory limits are left out: raising one should not regrade a whole class
   // (--force does that); what changes a passing run's outcome is in.
-  const version = await graderVersion(exercises, { seed: options.seed, language: options.language, testTimeoutMs: options.testTimeoutMs });
+  const version = await graderVersion(exercises, { seed: options.seed, language: options.language, testTimeoutMs: options.testTimeoutMs, testTimeoutCapMs: options.testTimeoutCapMs ?? null });
   await mkdir(out, { recursive: true });
   const shardNote = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${all.length})` : '';
   if (!options.quiet) {
@@ -81,7 +84,7 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
     graderVersion: version,
     seed: options.seed,
     language: options.language,
-    limits: { timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, testTimeoutMs: options.testTimeoutMs },
+    limits: { timeoutMs: options.timeoutMs, memoryMb: options.memoryMb, testTimeoutMs: options.testTimeoutMs, testTimeoutCapMs: options.testTimeoutCapMs },
     workRoot,
     cacheDir: join(REPO_ROOT, 'node_modules', '.cache', 'dlgrade-vite'),
     prebuilt: await prebuiltModules(),

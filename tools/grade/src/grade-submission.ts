@@ -22,7 +22,7 @@ export interface RunContext {
   graderVersion: string;
   seed: number;
   language: Language;
-  limits: SandboxLimits & { testTimeoutMs: number };
+  limits: SandboxLimits & { testTimeoutMs: number; testTimeoutCapMs?: number };
   /** Where each submission's private copy and temp folder are made (removed afterwards). */
   workRoot: string;
   /** vite's transform cache, shared by all submissions. */
@@ -145,7 +145,7 @@ async function runRounds(entries: Record<string, string>, copy: string, tempDir:
     const needs = exercises.map((e) => [e, context.needs.get(e)] as const);
     const workerEnv = Object.assign({}, ...needs.map(([, n]) => n?.workerEnv ?? {})) as Record<string, string>;
     const heldOut = Object.fromEntries(needs.flatMap(([e, n]) => (n?.heldOut ? [[e, n.heldOut]] : [])));
-    const job = { submissionDir: copy, entries: Object.fromEntries(exercises.map((e) => [e, entries[e]!])), tempDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, heapMb, loadable, execArgv, workerEnv, heldOut };
+    const job = { submissionDir: copy, entries: Object.fromEntries(exercises.map((e) => [e, entries[e]!])), tempDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, testTimeoutCapMs: context.limits.testTimeoutCapMs, heapMb, loadable, execArgv, workerEnv, heldOut };
     const run = await runSandboxed(job, { ...context.limits, timeoutMs: Math.max(1, deadline - performance.now()) }, sandboxEnv(harnessDir, context));
     log += run.logTail;
     const reached = (exercise: string) => run.events.some((e) => (e.type === 'test' || e.type === 'module-error') && e.exercise === exercise);

@@ -4,7 +4,10 @@ import { availableParallelism } from 'node:os';
 export const DEFAULT_LIMITS = {
   /** Wall-clock limit for one submission, all its exercises together. */
   submissionTimeoutMs: 10 * 60_000,
-  /** Extra time limit for any single test (graded() items also carry the rubric's own limit). */
+  /**
+   * Time limit of a test that sets none of its own (graded() items carry the rubric's). An explicit
+   * --test-timeout also caps the rubric's limits.
+   */
   testTimeoutMs: 60_000,
   /** Resident memory of one submission's whole process tree. */
   memoryMb: 2048,

@@ -89,7 +89,8 @@ test('a run killed in the middle resumes where it stopped', async () => {
   });
   const graded = readdirSync(out).filter((id) => existsSync(join(out, id, 'grading.json')));
   expect(graded.length).toBeGreaterThanOrEqual(1);
-  const resumed = await gradeClass(options(out));
+  // The same settings as the killed run's flags (--test-timeout 30 caps the rubric's limits too).
+  const resumed = await gradeClass(options(out, { testTimeoutCapMs: 30_000 }));
   for (const outcome of resumed.outcomes) expect(outcome.status).toBe(graded.includes(outcome.id) ? 'skipped' : 'graded');
   expect(resumed.outcomes.filter((o) => o.status === 'graded').length).toBeGreaterThanOrEqual(1);
   expect(readResults(out, 'bob').score).toBe(0);

@@ -9,3 +9,4 @@ export { aliasesFor, bundleAliases, prebuiltModules, BUNDLE_DIR } from './prebui
 export { hashTree } from './hash-tree.js';
 export { gradeFromReports, type ItemReport, type GradeOptions } from '../report/grade-from-reports.js';
 export { HELD_OUT_META, type HeldOutJudge } from '../held-out-judge.js';
+export { TEST_TIMEOUT_CAP_ENV } from '../rubric.js';

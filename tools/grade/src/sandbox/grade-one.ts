@@ -9,7 +9,7 @@ import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BaseSequencer, startVitest, type Reporter, type TestCase, type TestModule, type TestSpecification } from 'vitest/node';
 import type { GradingMeta } from '@dlcourse/grading';
-import { HELD_OUT_META, SUITE_PATTERNS, aliasesFor, graderDir, type HeldOutJudge } from '@dlcourse/grading/runner';
+import { HELD_OUT_META, SUITE_PATTERNS, TEST_TIMEOUT_CAP_ENV, aliasesFor, graderDir, type HeldOutJudge } from '@dlcourse/grading/runner';
 import { confineImports } from './confine-imports.js';
 import { resolveFromCourse } from './resolve-from-course.js';
 import { RESULT_FD, type GradeEvent, type GradeJob } from './protocol.js';
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       isolate: false,
       execArgv: job.execArgv,
       // The student's code sees its own writable folder as home and temp.
-      env: { ...job.workerEnv, HOME: job.tempDir, TMPDIR: job.tempDir, TMP: job.tempDir, TEMP: job.tempDir },
+      env: { ...job.workerEnv, ...(job.testTimeoutCapMs ? { [TEST_TIMEOUT_CAP_ENV]: String(job.testTimeoutCapMs) } : {}), HOME: job.tempDir, TMPDIR: job.tempDir, TMP: job.tempDir, TEMP: job.tempDir },
       testTimeout: job.testTimeoutMs,
       hookTimeout: job.testTimeoutMs,
     },

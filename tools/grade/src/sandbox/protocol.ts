@@ -25,6 +25,8 @@ export interface GradeJob {
   language: 'en' | 'ru';
   /** Applied to tests that do not set their own limit. */
   testTimeoutMs: number;
+  /** When set, graded() tests too are stopped at it (--test-timeout). */
+  testTimeoutCapMs?: number;
   /** V8 heap limit of the test worker; the parent watches the whole tree's memory too. */
   heapMb: number;
   /** Where vite may load modules from for the worker (see permissions.ts). */
