@@ -4,8 +4,7 @@ import { gradeFromReports, graderDir, hasHiddenSuites, type GradeResult, type It
 import type { Ending } from './sandbox/run-sandboxed.js';
 import type { GradeEvent } from './sandbox/protocol.js';
 import { frozenOwner } from './sandbox/worker-setup/frozen-built-ins.js';
-import { cannotReplace } from './sandbox/worker-setup/worker-messages.js';
-import { SANDBOX_MESSAGES, say } from './messages.js';
+import { SANDBOX_MESSAGES, say } from './sandbox/worker-setup/messages.js';
 
 export interface ExerciseInput {
   rubric: Rubric;
@@ -51,7 +50,7 @@ function readable(message: string, copyDir: string | undefined, language: Langua
   // not say which built-in ('abs' of object '#<Object>'): name it as the other replacements are.
   const replaced = /Cannot assign to read only property '([^']+)' of \w+ '[^']*'|Cannot redefine property: (\S+)/.exec(text);
   const owner = replaced ? frozenOwner(replaced[1] ?? replaced[2]!) : null;
-  if (replaced && owner) text = text.replace(replaced[0], cannotReplace(owner, language));
+  if (replaced && owner) text = text.replace(replaced[0], say(language, SANDBOX_MESSAGES.cannotReplace, owner));
   if (text.includes('Access to this API has been restricted')) {
     text = text.replace('Access to this API has been restricted', `Access to this API has been restricted (${say(language, SANDBOX_MESSAGES.restricted)})`);
   }

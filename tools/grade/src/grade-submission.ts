@@ -9,7 +9,7 @@ import { isUpToDate, writeSubmissionResults, type GradingMeta } from './results-
 import { forkExecArgv, loadableForWorker, readableByWorker } from './sandbox/permissions.js';
 import { runSandboxed, type Ending, type SandboxLimits } from './sandbox/run-sandboxed.js';
 import type { GradeEvent } from './sandbox/protocol.js';
-import { SANDBOX_MESSAGES, say } from './messages.js';
+import { SANDBOX_MESSAGES, say } from './sandbox/worker-setup/messages.js';
 import type { ExerciseNeeds } from './exercise-data.js';
 import type { Submission } from './submissions.js';
 import { MAIN_PROCESS_RESERVE_MB } from './limits.js';

@@ -7,7 +7,7 @@ import { gradeClass } from '../src/grade-class.js';
 import { readResults } from './support/read-results.js';
 import { fresh } from './support/temp-dirs.js';
 import { gradeFromEvents } from '../src/grade-from-events.js';
-import { SANDBOX_MESSAGES } from '../src/messages.js';
+import { SANDBOX_MESSAGES } from '../src/sandbox/worker-setup/messages.js';
 
 describe("the sandbox's messages to students", () => {
   it('every phrase exists in English and in Russian', () => {

@@ -6,13 +6,13 @@
  * (a private network namespace) is added outside, where the machine permits it.
  */
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { networkBlocked, workerLanguage } from './worker-messages.js';
+import { SANDBOX_MESSAGES, say, workerLanguage } from './messages.js';
 
 const require = createRequire(import.meta.url);
 
 function refuse(what: string): () => never {
   return () => {
-    const error = new Error(networkBlocked(what, workerLanguage()));
+    const error = new Error(say(workerLanguage(), SANDBOX_MESSAGES.networkBlocked, what));
     error.name = 'NetworkBlocked';
     throw error;
   };

@@ -11,7 +11,7 @@ import { beforeEach, expect } from 'vitest';
 import * as grading from '@dlcourse/grading';
 import * as engine from '@dlcourse/engine';
 import { FROZEN_BUILT_INS } from './frozen-built-ins.js';
-import { cannotReplace, killRefused, workerLanguage } from './worker-messages.js';
+import { SANDBOX_MESSAGES, say, workerLanguage } from './messages.js';
 
 const TypedArray = Object.getPrototypeOf(Int8Array) as { prototype: object };
 const TYPED_ARRAYS = [Float32Array, Float64Array, Int8Array, Int16Array, Int32Array, Uint8Array, Uint8ClampedArray, Uint16Array, Uint32Array];
@@ -68,7 +68,7 @@ function tamperProof(label: string, target: object, keepConstructor = false): vo
       },
       set(this: unknown, replacement: unknown) {
         if (this === target || (typeof this !== 'object' && typeof this !== 'function') || this === null) {
-          throw new TypeError(cannotReplace(name, workerLanguage()));
+          throw new TypeError(say(workerLanguage(), SANDBOX_MESSAGES.cannotReplace, name));
         }
         Object.defineProperty(this, key, { value: replacement, writable: true, enumerable: true, configurable: true });
       },
@@ -108,7 +108,7 @@ for (const [name, constructor] of CONSTRUCTOR_WATCHED) tamperProof(`${name}.prot
 // student's code may have replaced one.
 beforeEach(() => {
   for (const [name, constructor] of CONSTRUCTOR_WATCHED) {
-    if ((constructor.prototype as { constructor: unknown }).constructor !== constructor) throw new TypeError(cannotReplace(`${name}.prototype.constructor`, workerLanguage()));
+    if ((constructor.prototype as { constructor: unknown }).constructor !== constructor) throw new TypeError(say(workerLanguage(), SANDBOX_MESSAGES.cannotReplace, `${name}.prototype.constructor`));
   }
 });
 hardenExports('grading', grading);
@@ -124,6 +124,6 @@ for (const name of ['Math', 'JSON', 'Reflect', 'Object', 'Array', 'Function', 'N
 // The worker may end itself (that only costs the tests not yet run) but not its parent.
 if (!Object.isFrozen(process.kill)) {
   process.kill = Object.freeze(() => {
-    throw new Error(killRefused(workerLanguage()));
+    throw new Error(say(workerLanguage(), SANDBOX_MESSAGES.killRefused));
   });
 }

@@ -2,7 +2,9 @@ import type { Language } from '@dlcourse/grading';
 
 /**
  * What the sandbox tells a student, in the course's languages (`--lang`; the graders' own
- * messages come from the grading kit). One place for every sentence, so both languages stay in step.
+ * messages come from the grading kit). One place for every sentence, so both languages stay in
+ * step; it lives in worker-setup/ because the hardened worker may load only this folder and
+ * raises some of them itself (DLCOURSE_LANG, set by grade-one, says its language).
  */
 type Phrase<A extends unknown[]> = (...args: A) => Record<Language, string>;
 
@@ -40,10 +42,24 @@ export const SANDBOX_MESSAGES = {
   })),
   cannotUnpack: define((error: string) => ({ en: `your submission could not be unpacked: ${error}`, ru: `вашу работу не удалось распаковать: ${error}` })),
   noCode: define((exercise: string, error: string) => ({ en: `your submission has no code for ${exercise}: ${error}`, ru: `в вашей работе нет кода для ${exercise}: ${error}` })),
+  cannotReplace: define((name: string) => ({
+    en: `${name} cannot be replaced while grading: the graders use it to check your answers. Leave built-ins and the grading helpers as they are.`,
+    ru: `${name} нельзя заменять во время проверки: по нему проверяются ваши ответы. Оставьте встроенные объекты и помощники проверки как есть.`,
+  })),
+  networkBlocked: define((what: string) => ({
+    en: `network access is not allowed while grading (your code called ${what}); grade with the data the exercise gives you.`,
+    ru: `сеть во время проверки недоступна (ваш код вызвал ${what}); работайте с данными, которые даёт упражнение.`,
+  })),
+  killRefused: define(() => ({ en: 'process.kill is not allowed while grading.', ru: 'process.kill во время проверки запрещён.' })),
 } satisfies Record<string, Phrase<never[]>>;
 
 /** The phrase in `language` (English where a phrase lacks it). */
 export function say<A extends unknown[]>(language: Language, phrase: Phrase<A>, ...args: A): string {
   const text = phrase(...args);
   return text[language] ?? text.en;
+}
+
+/** The language of the run inside the test worker. */
+export function workerLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  return env.DLCOURSE_LANG === 'ru' ? 'ru' : 'en';
 }
