@@ -4,12 +4,12 @@
  * trains, predicts, and sends the predictions; this module, in the trusted process, holds the
  * labels and judges. dlgrade (a student's own run) does not use it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GradingFailure, explainFailure, say, type HeldOutJudge } from '@dlcourse/grading';
 import { rubric } from './rubric.js';
 import { ITEM_THRESHOLDS } from './thresholds.js';
-import { HELD_OUT_ENV, SPLIT_FILES, loadRealSplit } from './public/real-data.js';
+import { HELD_OUT_ENV, SPLIT_FILES, loadRealSplit, readArray } from './public/real-data.js';
 import { accuracyVerdict } from './public/verdict.js';
 
 const LABELS_FILE = 'y-test.i32';
@@ -27,8 +27,7 @@ const labelsByDir = new Map<string, Int32Array>();
 function labels(keyDir: string): Int32Array {
   let y = labelsByDir.get(keyDir);
   if (!y) {
-    const bytes = readFileSync(join(keyDir, LABELS_FILE));
-    y = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice();
+    y = readArray(join(keyDir, LABELS_FILE), Int32Array);
     labelsByDir.set(keyDir, y);
   }
   return y;

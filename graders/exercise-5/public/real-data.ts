@@ -63,23 +63,20 @@ export async function loadRealSplit(): Promise<RealSplit> {
 /** The split as batch grading hands it to the student's process: no test labels. */
 function readWithheldSplit(dir: string): RealSplit {
   const sizes = JSON.parse(readFileSync(join(dir, SPLIT_FILES.sizes), 'utf8')) as { n: number; nVal: number; pixels: number };
-  const read = (file: string) => readFileSync(join(dir, file));
-  const floats = (file: string) => {
-    const bytes = read(file);
-    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice();
-  };
-  const ints = (file: string) => {
-    const bytes = read(file);
-    return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice();
-  };
-  const xTrain = floats(SPLIT_FILES.xTrain);
-  const xTest = floats(SPLIT_FILES.xTest);
+  const xTrain = readArray(join(dir, SPLIT_FILES.xTrain), Float32Array);
+  const xTest = readArray(join(dir, SPLIT_FILES.xTest), Float32Array);
   return {
     xTrain: tensor(xTrain, { shape: [xTrain.length / sizes.pixels, sizes.pixels] }),
-    yTrain: tensor(ints(SPLIT_FILES.yTrain)),
+    yTrain: tensor(readArray(join(dir, SPLIT_FILES.yTrain), Int32Array)),
     xTest: tensor(xTest, { shape: [xTest.length / sizes.pixels, sizes.pixels] }),
     yTest: null,
     n: sizes.n,
     nVal: sizes.nVal,
   };
+}
+
+/** A file of raw 4-byte values (as held-out.ts writes them) as its typed array. */
+export function readArray<T extends Float32Array | Int32Array>(path: string, type: { new (buffer: ArrayBuffer, offset: number, length: number): T }): T {
+  const bytes = readFileSync(path);
+  return new type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 0, bytes.byteLength / 4);
 }
