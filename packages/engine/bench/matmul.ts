@@ -8,7 +8,7 @@
  * falls on all of them alike. Variants: the JavaScript kernel (float64 sums; what matmul was),
  * the WebAssembly kernel on one thread and on every core (threads always on), and the engine's op
  * on tensors (`bmm`, which `matmul` and the backward of every product call, transposes read in
- * place; threads as the engine chooses them, see ThreadBackoff).
+ * place; threads as the engine chooses them, see ThreadChoice).
  */
 import { tensor } from '../src/index.js';
 import { bmm } from '../src/ops/matmul.js';

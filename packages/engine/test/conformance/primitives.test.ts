@@ -152,6 +152,14 @@ function primitiveSuite(B: Backend): void {
       });
     }
 
+    it('relu on float32 bit patterns: a NaN with the sign bit set stays NaN; -0, -∞ and the smallest negatives → 0', () => {
+      const x = new Float32Array([1e-30, -1e-30, -0, 0, 3.4e38, -3.4e38, -Infinity, 0]);
+      new Int32Array(x.buffer)[7] = 0xffc00000 | 0; // the NaN x86 makes of 0/0: sign bit set
+      const got = down(B.unary('relu', B.fromTypedArray(x), x.length, 'float32'), 'float32', x.length);
+      expect(got.slice(0, 7).map((v) => (Object.is(v, -0) ? '-0' : v))).toEqual([Math.fround(1e-30), 0, 0, 0, Math.fround(3.4e38), 0, 0]);
+      expect(got[7]).toBeNaN();
+    });
+
     for (const op of INT_UNARY) {
       it(`${op} on int32 is exact`, () => {
         fc.assert(

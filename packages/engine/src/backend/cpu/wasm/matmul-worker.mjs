@@ -16,7 +16,9 @@ for (;;) {
   // usually comes well within the spin.
   const spinUntil = performance.now() + spinMs;
   while (Atomics.load(slots, layout.generation) === seen && performance.now() < spinUntil);
+  Atomics.add(slots, layout.asleep, 1);
   Atomics.wait(slots, layout.generation, seen);
+  Atomics.sub(slots, layout.asleep, 1);
   const generation = Atomics.load(slots, layout.generation);
   if (generation === seen) continue;
   seen = generation;

@@ -17,7 +17,8 @@ const MAX_ARGS = 32;
  * Int32 slots of the mailbox the calling thread shares with its workers. A call is posted by
  * writing its arguments, the thread count and `pending`, then bumping `generation`; each worker
  * with index < threads runs its share and decrements `pending`; the last one wakes the caller.
- * `ready + w - 1` is set once worker w has its instance and waits for work.
+ * `ready + w - 1` is set once worker w has its instance and waits for work; `asleep` counts the
+ * workers blocked in Atomics.wait (the rest are polling).
  */
 const MAILBOX = {
   generation: 0,
@@ -25,8 +26,9 @@ const MAILBOX = {
   threads: 2,
   failed: 3,
   argCount: 4,
-  ready: 5,
-  args: 5 + MAX_WORKERS,
+  asleep: 5,
+  ready: 6,
+  args: 6 + MAX_WORKERS,
 } as const;
 const MAILBOX_SLOTS = MAILBOX.args + MAX_ARGS;
 
@@ -95,6 +97,15 @@ export class ThreadPool {
       }
     }
     if (Atomics.load(s, MAILBOX.failed) !== 0) throw new Error('matmul: a worker thread failed while computing its share.');
+  }
+
+  /**
+   * Wakes workers that went to sleep, ahead of a call about to be posted: waking a sleeping
+   * thread takes a tenth of a millisecond or more on a virtual machine, which the caller's own
+   * preparation (copying and packing the operands) then hides. A woken worker polls again.
+   */
+  wake(): void {
+    if (Atomics.load(this.slots, MAILBOX.asleep) > 0) Atomics.notify(this.slots, MAILBOX.generation);
   }
 
   private startWorkers(): void {

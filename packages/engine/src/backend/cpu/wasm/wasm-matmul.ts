@@ -1,7 +1,7 @@
 import type { MatmulSpec } from '../../backend.js';
 import asconfig from '../../../../wasm/asconfig.json' with { type: 'json' };
 import type { MatmulHost } from './host.js';
-import { ThreadBackoff } from './thread-backoff.js';
+import { ThreadChoice } from './thread-choice.js';
 import { ThreadPool } from './thread-pool.js';
 import { wasmApi, type WasmMemory, type WasmModule } from './wasm-api.js';
 
@@ -20,6 +20,8 @@ export const MIN_FLOPS_FOR_THREADS = 2 ** 21;
  * one that the OS runs late (a busy machine) takes fewer instead of holding the others up.
  */
 const CHUNKS_PER_THREAD = 4;
+/** Shapes of product whose thread choice is remembered; past this many the memory starts afresh. */
+const MAX_REMEMBERED_SHAPES = 256;
 
 /** The kernel's exports (wasm/matmul.ts documents each). */
 interface KernelExports {
@@ -37,8 +39,8 @@ export interface WasmMatmulOptions {
   /** Products with fewer floating-point operations stay on the calling thread. */
   minFlopsForThreads?: number;
   /**
-   * Stop using threads for a while when they keep losing to the calling thread alone (default
-   * true, see ThreadBackoff); false keeps them on for every large product (tests, benchmarks).
+   * Time each shape of product on threads and alone and use the faster (default true, see
+   * ThreadChoice); false keeps threads on for every large product (tests, benchmarks).
    */
   adaptiveThreads?: boolean;
   /** Operand bytes per chunk of a batch (default 256 MiB; tests make it small to reach the chunking). */
@@ -55,7 +57,8 @@ const alignUp = (bytes: number): number => Math.ceil(bytes / ALIGN) * ALIGN;
 export class WasmMatmul {
   private readonly exports: KernelExports;
   private readonly pool: ThreadPool;
-  private readonly backoff: ThreadBackoff | null;
+  /** Per shape of product (see shapeKey), which way is faster; null = always threads. */
+  private readonly choices: Map<string, ThreadChoice> | null;
   private readonly heapBase: number;
   private readonly scratchPerThread: number;
   private readonly panelColumns: number;
@@ -86,7 +89,7 @@ export class WasmMatmul {
     this.panelColumns = exports.panelColumns();
     this.minFlopsForThreads = options.minFlopsForThreads ?? MIN_FLOPS_FOR_THREADS;
     this.maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
-    this.backoff = options.adaptiveThreads === false ? null : new ThreadBackoff();
+    this.choices = options.adaptiveThreads === false ? null : new Map();
     this.pool = new ThreadPool(host, module, memory, Math.max(1, options.maxThreads ?? host.cores()));
     this.view = new Float32Array(memory.buffer);
     this.counters = new Int32Array(memory.buffer);
@@ -113,7 +116,9 @@ export class WasmMatmul {
     const packedBytes = alignUp(kernel.packedABytes(m, k));
     const perProduct = (aShared ? 0 : alignUp(aBytes) + packedBytes) + (bShared ? 0 : alignUp(bBytes)) + alignUp(cBytes);
     const chunk = Math.max(1, Math.min(batch, Math.floor(this.maxChunkBytes / perProduct)));
-    const threads = 2 * m * n * k * chunk >= this.minFlopsForThreads && (this.backoff?.useThreads() ?? true) ? this.pool.threadsReady() : 1;
+    const choice = 2 * m * n * k * chunk >= this.minFlopsForThreads ? this.choiceFor(spec) : undefined;
+    const threads = choice !== undefined && (choice?.useThreads() ?? true) ? this.pool.threadsReady() : 1;
+    const started = performance.now();
 
     // [A | B | C | packed A | counter | scratch per thread], each cache-line aligned
     const aPtr = this.heapBase;
@@ -122,6 +127,7 @@ export class WasmMatmul {
     const packedPtr = cPtr + alignUp(cBytes * chunk);
     const counterPtr = packedPtr + (aShared ? packedBytes : packedBytes * chunk);
     const scratchPtr = counterPtr + ALIGN;
+    if (threads > 1) this.pool.wake();
     if (!this.ensureBytes(scratchPtr + threads * this.scratchPerThread)) return false;
     const f32 = this.view;
     if (aShared) {
@@ -140,22 +146,25 @@ export class WasmMatmul {
       const chunkCols = this.chunkColumns(n, count, threads);
       this.counters[counterPtr / 4] = 0;
       const args = [packedPtr, aShared ? 0 : packedBytes, bPtr, bShared ? 0 : k * n, +spec.transB, cPtr, count, m, k, n, chunkCols, counterPtr, scratchPtr];
-      if (threads === 1) {
-        kernel.gemm(...args, 0);
-      } else {
-        const start = performance.now();
-        let ownMs = 0;
-        let ownChunks = 0;
-        this.pool.run(args, threads, (thread) => {
-          ownChunks = kernel.gemm(...args, thread);
-          ownMs = performance.now() - start;
-        });
-        const chunks = count * Math.ceil(n / chunkCols);
-        this.backoff?.record(performance.now() - start, (ownMs * chunks) / Math.max(1, ownChunks));
-      }
+      if (threads === 1) kernel.gemm(...args, 0);
+      else this.pool.run(args, threads, (thread) => kernel.gemm(...args, thread));
       out.set(f32.subarray(cPtr / 4, cPtr / 4 + count * m * n), first * m * n);
     }
+    choice?.record(threads > 1, performance.now() - started);
     return true;
+  }
+
+  /** The thread choice for this shape of product, or null when threads are always used. */
+  private choiceFor(spec: MatmulSpec): ThreadChoice | null {
+    if (this.choices === null) return null;
+    const key = `${spec.batch} ${spec.m} ${spec.k} ${spec.n} ${+spec.transA}${+spec.transB} ${+(spec.aBatchStride === 0)}${+(spec.bBatchStride === 0)}`;
+    let choice = this.choices.get(key);
+    if (choice === undefined) {
+      if (this.choices.size >= MAX_REMEMBERED_SHAPES) this.choices.clear();
+      choice = new ThreadChoice();
+      this.choices.set(key, choice);
+    }
+    return choice;
   }
 
   /** Columns per chunk: whole products on one thread; else about CHUNKS_PER_THREAD chunks per thread, whole panels. */
