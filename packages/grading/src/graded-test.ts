@@ -6,6 +6,7 @@ import { NotImplementedError } from './not-implemented.js';
 import { GradingFailure } from './compare/grading-failure.js';
 import { formatValue } from './compare/format-value.js';
 import { messages } from './messages.js';
+import { SEAL_META, sealPass } from './seal.js';
 
 /** What a graded test carries to the reporters. */
 export interface GradingMeta {
@@ -19,6 +20,8 @@ export interface GradingMeta {
 declare module '@vitest/runner' {
   interface TaskMeta {
     grading?: GradingMeta;
+    /** The grader's seal on a pass (seal.ts), for batch grading's trusted process. */
+    [SEAL_META]?: string;
   }
 }
 
@@ -29,13 +32,15 @@ declare module '@vitest/runner' {
 export function graded(item: RubricItem & { key: string }, body: () => void | Promise<void>): void {
   const timeout = Math.min(item.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS, Number(process.env[TEST_TIMEOUT_CAP_ENV]) || Infinity);
   const meta: GradingMeta = { key: item.key, points: item.points, fn: item.fn, file: item.file, hidden: item.hidden ?? false };
-  test(say(item.title), { meta: { grading: meta }, timeout: timeout + 1000 }, async () => {
+  test(say(item.title), { meta: { grading: meta }, timeout: timeout + 1000 }, async ({ task }) => {
     try {
       const result = runWithTimeLimit(body, timeout);
       if (result && typeof (result as Promise<void>).then === 'function') await result;
     } catch (error) {
       throw explainFailure(error, item, timeout);
     }
+    const seal = sealPass(item.key);
+    if (seal !== undefined) task.meta[SEAL_META] = seal;
   });
 }
 

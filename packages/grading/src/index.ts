@@ -20,4 +20,5 @@ export { say, currentLanguage, type Text, type Language } from './i18n.js';
 export { checkProperty, type PropertyOptions } from './property.js';
 export { submitForTrustedJudge } from './held-out.js';
 export { HELD_OUT_META, type HeldOutJudge } from './held-out-judge.js';
+export { takeSealKey } from './seal.js';
 export { referenceVjp, referenceValue } from './gradcheck/reference-vjp.js';

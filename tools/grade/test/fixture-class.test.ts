@@ -85,6 +85,12 @@ describe('grading the fixture class', () => {
     expect(existsSync(join(out, 'results.json'))).toBe(false);
   });
 
+  test('passes forged on the worker\'s channel to vitest are reported but do not count (no seal)', () => {
+    // The forgery took place (without the seal check this submission scores 26/26) and was caught.
+    const unsealed = readResults(out, 'forge-results').tests.filter((t) => /no valid seal/.test(t.output));
+    expect(unsealed.length).toBeGreaterThanOrEqual(Object.keys(rubric.items).length / 2);
+  });
+
   test('the scoreboard lists every student, and messages show no sandbox paths', () => {
     const csv = readFileSync(join(out, 'grades.csv'), 'utf8');
     for (const id of Object.keys(EXPECTED)) expect(csv).toContain(id);

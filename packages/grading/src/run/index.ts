@@ -10,3 +10,4 @@ export { hashTree } from './hash-tree.js';
 export { gradeFromReports, type ItemReport, type GradeOptions } from '../report/grade-from-reports.js';
 export { HELD_OUT_META, type HeldOutJudge } from '../held-out-judge.js';
 export { TEST_TIMEOUT_CAP_ENV } from '../rubric.js';
+export { SEAL_KEY_ENV, SEAL_META, isSealedPass } from '../seal.js';

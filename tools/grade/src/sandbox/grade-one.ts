@@ -4,15 +4,17 @@
  * which runs only in vitest's forked test worker under Node's permission model. It streams each
  * test's outcome to the parent on file descriptor 3, which the worker does not inherit.
  */
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BaseSequencer, startVitest, type Reporter, type TestCase, type TestModule, type TestSpecification } from 'vitest/node';
 import type { GradingMeta } from '@dlcourse/grading';
-import { HELD_OUT_META, SUITE_PATTERNS, TEST_TIMEOUT_CAP_ENV, aliasesFor, graderDir, type HeldOutJudge } from '@dlcourse/grading/runner';
+import { HELD_OUT_META, SEAL_KEY_ENV, SEAL_META, SUITE_PATTERNS, TEST_TIMEOUT_CAP_ENV, aliasesFor, graderDir, isSealedPass, type HeldOutJudge } from '@dlcourse/grading/runner';
 import { confineImports } from './confine-imports.js';
 import { resolveFromCourse } from './resolve-from-course.js';
 import { RESULT_FD, type GradeEvent, type GradeJob } from './protocol.js';
+import { SANDBOX_MESSAGES, say } from './worker-setup/messages.js';
 
 const GRADERS = dirname(graderDir('exercise-1'));
 
@@ -21,7 +23,7 @@ function exerciseOf(moduleId: string): string {
   return relative(GRADERS, moduleId).split(sep)[0] ?? moduleId;
 }
 
-const SETUP_FILES = ['./worker-setup/seed.ts', './worker-setup/block-network.ts', './worker-setup/harden-realm.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+const SETUP_FILES = ['./worker-setup/seal-key.ts', './worker-setup/seed.ts', './worker-setup/block-network.ts', './worker-setup/harden-realm.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 
 /**
  * Files run in the order of their paths (hidden/ before public/), not in vitest's default order
@@ -41,6 +43,14 @@ function send(event: GradeEvent): void {
 function firstLine(text: string, max = 2000): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+/**
+ * The key of this submission's seals (the kit's seal.ts): the worker gets it in its environment
+ * only, never this process's own (which the worker would inherit), and a pass without its seal
+ * does not count.
+ */
+const sealKey = randomBytes(32).toString('hex');
+let language: GradeJob['language'] = 'en';
 
 /** exercise → its grader's trusted judge (held-out.ts) and answer key, from the job (set in main()). */
 let heldOut: GradeJob['heldOut'] = {};
@@ -68,6 +78,10 @@ const reporter: Reporter = {
     const result = testCase.result();
     let error: { message: string; name?: string } | undefined = result.errors?.[0];
     let state = result.state;
+    if (state === 'passed' && !isSealedPass(sealKey, grading.key, meta[SEAL_META])) {
+      // Reported passed on the worker's channel, but not by graded(): the student's code forged it.
+      [state, error] = ['failed', { message: say(language, SANDBOX_MESSAGES.unsealed), name: 'Unsealed' }];
+    }
     const held = heldOut[exercise];
     if (state === 'passed' && held?.items.includes(grading.key)) {
       // The worker measured; only the judge, which holds the answer key, can pass the item.
@@ -100,6 +114,7 @@ async function main(): Promise<void> {
   const prebuilt = aliasesFor(job.prebuilt);
   const exercises = Object.keys(job.entries);
   heldOut = job.heldOut;
+  language = job.language;
   const project = {
     resolve: { alias: [...Object.entries(job.entries).map(([exercise, entry]) => ({ find: `@submission/${exercise}`, replacement: entry })), ...prebuilt] },
     plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable)],
@@ -115,7 +130,7 @@ async function main(): Promise<void> {
       isolate: false,
       execArgv: job.execArgv,
       // The student's code sees its own writable folder as home and temp.
-      env: { ...job.workerEnv, ...(job.testTimeoutCapMs ? { [TEST_TIMEOUT_CAP_ENV]: String(job.testTimeoutCapMs) } : {}), HOME: job.tempDir, TMPDIR: job.tempDir, TMP: job.tempDir, TEMP: job.tempDir },
+      env: { ...job.workerEnv, [SEAL_KEY_ENV]: sealKey, ...(job.testTimeoutCapMs ? { [TEST_TIMEOUT_CAP_ENV]: String(job.testTimeoutCapMs) } : {}), HOME: job.tempDir, TMPDIR: job.tempDir, TMP: job.tempDir, TEMP: job.tempDir },
       testTimeout: job.testTimeoutMs,
       hookTimeout: job.testTimeoutMs,
     },

@@ -50,6 +50,10 @@ export const SANDBOX_MESSAGES = {
     en: `network access is not allowed while grading (your code called ${what}); grade with the data the exercise gives you.`,
     ru: `сеть во время проверки недоступна (ваш код вызвал ${what}); работайте с данными, которые даёт упражнение.`,
   })),
+  unsealed: define(() => ({
+    en: 'counted as failed: a pass was reported for this test that the grader itself did not see (it carries no valid seal); your code changed the test run\'s results. Only answers the grader checks can earn points.',
+    ru: 'засчитан как не пройденный: для этого теста пришёл «пройден», которого проверка сама не видела (без верной печати); ваш код подменил результаты. Баллы дают только ответы, проверенные проверкой.',
+  })),
   killRefused: define(() => ({ en: 'process.kill is not allowed while grading.', ru: 'process.kill во время проверки запрещён.' })),
 } satisfies Record<string, Phrase<never[]>>;
 
