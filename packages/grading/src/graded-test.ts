@@ -6,7 +6,7 @@ import { NotImplementedError } from './not-implemented.js';
 import { GradingFailure } from './compare/grading-failure.js';
 import { formatValue } from './compare/format-value.js';
 import { messages } from './messages.js';
-import { SEAL_META, sealPass } from './seal.js';
+import { SEAL_KEY_ENV, SEAL_META, sealOf } from './seal.js';
 
 /** What a graded test carries to the reporters. */
 export interface GradingMeta {
@@ -25,6 +25,21 @@ declare module '@vitest/runner' {
   }
 }
 
+/** The key of this worker's seals (seal.ts): module-private, so no other code can seal. */
+let sealKey: string | undefined;
+/** How many tests declared each rubric item in this worker (more than one spoils its seals). */
+const declarations = new Map<string, number>();
+
+/**
+ * Takes the seal key out of the environment (the sandbox's first setup file calls it, before
+ * the student's code loads); the first call that finds one keeps it.
+ */
+export function takeSealKey(): void {
+  const value = process.env[SEAL_KEY_ENV];
+  delete process.env[SEAL_KEY_ENV];
+  if (sealKey === undefined && value) sealKey = value;
+}
+
 /**
  * Declares the test for one rubric item. The body runs under a hard time limit: synchronous
  * student code stuck in a loop is stopped (V8 terminates it) and costs only this test.
@@ -32,6 +47,7 @@ declare module '@vitest/runner' {
 export function graded(item: RubricItem & { key: string }, body: () => void | Promise<void>): void {
   const timeout = Math.min(item.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS, Number(process.env[TEST_TIMEOUT_CAP_ENV]) || Infinity);
   const meta: GradingMeta = { key: item.key, points: item.points, fn: item.fn, file: item.file, hidden: item.hidden ?? false };
+  declarations.set(item.key, (declarations.get(item.key) ?? 0) + 1);
   test(say(item.title), { meta: { grading: meta }, timeout: timeout + 1000 }, async ({ task }) => {
     try {
       const result = runWithTimeLimit(body, timeout);
@@ -39,8 +55,7 @@ export function graded(item: RubricItem & { key: string }, body: () => void | Pr
     } catch (error) {
       throw explainFailure(error, item, timeout);
     }
-    const seal = sealPass(item.key);
-    if (seal !== undefined) task.meta[SEAL_META] = seal;
+    if (sealKey !== undefined) task.meta[SEAL_META] = sealOf(sealKey, item.key, declarations.get(item.key)!);
   });
 }
 

@@ -6,7 +6,7 @@
  * and draws inputs from the arbitraries. The runner (./runner) grades any submission.
  */
 export { defineRubric, DEFAULT_TEST_TIMEOUT_MS, type Rubric, type RubricItem } from './rubric.js';
-export { graded, explainFailure, type GradingMeta } from './graded-test.js';
+export { graded, explainFailure, takeSealKey, type GradingMeta } from './graded-test.js';
 export { TOLERANCES, type Tolerance } from './tolerances.js';
 export { expectClose, expectShape, type CloseOptions } from './compare/expect-close.js';
 export { GradingFailure, type FailureDetails } from './compare/grading-failure.js';
@@ -20,5 +20,4 @@ export { say, currentLanguage, type Text, type Language } from './i18n.js';
 export { checkProperty, type PropertyOptions } from './property.js';
 export { submitForTrustedJudge } from './held-out.js';
 export { HELD_OUT_META, type HeldOutJudge } from './held-out-judge.js';
-export { takeSealKey } from './seal.js';
 export { referenceVjp, referenceValue } from './gradcheck/reference-vjp.js';

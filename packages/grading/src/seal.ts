@@ -5,10 +5,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * code runs in the same test worker as the grader and can reach vitest's channel to the main
  * process (and the result objects vitest sends over it), so it could report any test as passed.
  * It cannot make a seal: that takes a key the trusted process hands the worker in its
- * environment, which the sandbox's first setup file takes out before any student code loads,
- * and which then lives only in this module's closure. graded() seals an item when its body
- * returns without a failure; the trusted process (tools/grade's grade-one) counts a reported pass
- * only with the right seal. A local run (dlgrade) has no key, seals nothing and checks nothing.
+ * environment, which the sandbox's first setup file takes out (takeSealKey) before any student
+ * code loads, into graded-test.ts's closure, where nothing exported can reach it. graded() seals
+ * an item when its body returns without a failure and no other test declared the same item; the
+ * trusted process (tools/grade's grade-one) counts a reported pass only with the right seal. A
+ * local run (dlgrade) has no key, seals nothing and checks nothing.
  */
 
 /** The environment variable through which the trusted process hands the worker its key. */
@@ -18,25 +19,21 @@ export const SEAL_KEY_ENV = 'DLGRADE_SEAL_KEY';
 export const SEAL_META = 'gradingSeal';
 
 // Kept from when this module loaded, before any student code could replace crypto's exports.
-const hmacOf = (key: string, itemKey: string): string => createHmac('sha256', key).update(`passed ${itemKey}`).digest('hex');
-let key: string | undefined;
+const hmac = createHmac;
 
-/** Takes the key out of the environment; the first call that finds one keeps it (setup, before the student's code). */
-export function takeSealKey(): void {
-  const value = process.env[SEAL_KEY_ENV];
-  delete process.env[SEAL_KEY_ENV];
-  if (key === undefined && value) key = value;
+/**
+ * The seal of a pass of rubric item `itemKey` when `declarations` tests declared it in the
+ * worker. Only a count of 1 ever verifies: a second declaration of an item (a submission calling
+ * graded() itself, then hiding the grader's own test) spoils the seals of both.
+ */
+export function sealOf(sealKey: string, itemKey: string, declarations: number): string {
+  return hmac('sha256', sealKey).update(`passed ${itemKey} declared ${declarations}`).digest('hex');
 }
 
-/** The seal of a pass of this rubric item, or undefined without a key (a local run). */
-export function sealPass(itemKey: string): string | undefined {
-  return key === undefined ? undefined : hmacOf(key, itemKey);
-}
-
-/** Trusted side: whether `seal` is the seal of a pass of `itemKey` under `sealKey`. */
+/** Trusted side: whether `seal` is the seal of a pass of `itemKey`, declared by exactly one test, under `sealKey`. */
 export function isSealedPass(sealKey: string, itemKey: string, seal: unknown): boolean {
   if (typeof seal !== 'string') return false;
-  const expected = Buffer.from(hmacOf(sealKey, itemKey));
+  const expected = Buffer.from(sealOf(sealKey, itemKey, 1));
   const got = Buffer.from(seal);
   return got.length === expected.length && timingSafeEqual(got, expected);
 }

@@ -11,3 +11,4 @@ export { gradeFromReports, type ItemReport, type GradeOptions } from '../report/
 export { HELD_OUT_META, type HeldOutJudge } from '../held-out-judge.js';
 export { TEST_TIMEOUT_CAP_ENV } from '../rubric.js';
 export { SEAL_KEY_ENV, SEAL_META, isSealedPass } from '../seal.js';
+export { itemSuites } from './item-suites.js';

@@ -10,7 +10,7 @@ import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BaseSequencer, startVitest, type Reporter, type TestCase, type TestModule, type TestSpecification } from 'vitest/node';
 import type { GradingMeta } from '@dlcourse/grading';
-import { HELD_OUT_META, SEAL_KEY_ENV, SEAL_META, SUITE_PATTERNS, TEST_TIMEOUT_CAP_ENV, aliasesFor, graderDir, isSealedPass, type HeldOutJudge } from '@dlcourse/grading/runner';
+import { HELD_OUT_META, SEAL_KEY_ENV, SEAL_META, SUITE_PATTERNS, TEST_TIMEOUT_CAP_ENV, aliasesFor, graderDir, isSealedPass, itemSuites, type HeldOutJudge } from '@dlcourse/grading/runner';
 import { confineImports } from './confine-imports.js';
 import { resolveFromCourse } from './resolve-from-course.js';
 import { RESULT_FD, type GradeEvent, type GradeJob } from './protocol.js';
@@ -51,6 +51,17 @@ function firstLine(text: string, max = 2000): string {
  */
 const sealKey = randomBytes(32).toString('hex');
 let language: GradeJob['language'] = 'en';
+/** exercise → rubric item → the grader's suite file that declares it (read here, from the graders' sources). */
+const declaringSuites = new Map<string, Map<string, string>>();
+
+/**
+ * A reported pass counts if graded() sealed it (and no other test declared the item) and it
+ * comes from the suite file that declares the item: the student's code cannot make a seal, and
+ * a test it declares itself lives in another file or makes a second declaration.
+ */
+function isGradersPass(exercise: string, itemKey: string, moduleId: string, seal: unknown): boolean {
+  return isSealedPass(sealKey, itemKey, seal) && declaringSuites.get(exercise)?.get(itemKey) === moduleId;
+}
 
 /** exercise → its grader's trusted judge (held-out.ts) and answer key, from the job (set in main()). */
 let heldOut: GradeJob['heldOut'] = {};
@@ -78,7 +89,7 @@ const reporter: Reporter = {
     const result = testCase.result();
     let error: { message: string; name?: string } | undefined = result.errors?.[0];
     let state = result.state;
-    if (state === 'passed' && !isSealedPass(sealKey, grading.key, meta[SEAL_META])) {
+    if (state === 'passed' && !isGradersPass(exercise, grading.key, testCase.module.moduleId, meta[SEAL_META])) {
       // Reported passed on the worker's channel, but not by graded(): the student's code forged it.
       [state, error] = ['failed', { message: say(language, SANDBOX_MESSAGES.unsealed), name: 'Unsealed' }];
     }
@@ -115,6 +126,7 @@ async function main(): Promise<void> {
   const exercises = Object.keys(job.entries);
   heldOut = job.heldOut;
   language = job.language;
+  for (const exercise of exercises) declaringSuites.set(exercise, itemSuites(exercise));
   const project = {
     resolve: { alias: [...Object.entries(job.entries).map(([exercise, entry]) => ({ find: `@submission/${exercise}`, replacement: entry })), ...prebuilt] },
     plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable)],
