@@ -27,7 +27,7 @@ declare module '@vitest/runner' {
 
 /** The key of this worker's seals (seal.ts): module-private, so no other code can seal. */
 let sealKey: string | undefined;
-/** How many tests declared each rubric item in this worker (more than one spoils its seals). */
+/** How many tests declared each rubric item ("exercise/key") in this worker (more than one spoils its seals). */
 const declarations = new Map<string, number>();
 
 /**
@@ -44,10 +44,11 @@ export function takeSealKey(): void {
  * Declares the test for one rubric item. The body runs under a hard time limit: synchronous
  * student code stuck in a loop is stopped (V8 terminates it) and costs only this test.
  */
-export function graded(item: RubricItem & { key: string }, body: () => void | Promise<void>): void {
+export function graded(item: RubricItem & { key: string; exercise?: string }, body: () => void | Promise<void>): void {
   const timeout = Math.min(item.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS, Number(process.env[TEST_TIMEOUT_CAP_ENV]) || Infinity);
   const meta: GradingMeta = { key: item.key, points: item.points, fn: item.fn, file: item.file, hidden: item.hidden ?? false };
-  declarations.set(item.key, (declarations.get(item.key) ?? 0) + 1);
+  const declared = `${item.exercise ?? ''}/${item.key}`;
+  declarations.set(declared, (declarations.get(declared) ?? 0) + 1);
   test(say(item.title), { meta: { grading: meta }, timeout: timeout + 1000 }, async ({ task }) => {
     try {
       const result = runWithTimeLimit(body, timeout);
@@ -55,7 +56,7 @@ export function graded(item: RubricItem & { key: string }, body: () => void | Pr
     } catch (error) {
       throw explainFailure(error, item, timeout);
     }
-    if (sealKey !== undefined) task.meta[SEAL_META] = sealOf(sealKey, item.key, declarations.get(item.key)!);
+    if (sealKey !== undefined) task.meta[SEAL_META] = sealOf(sealKey, item.exercise ?? '', item.key, declarations.get(declared)!);
   });
 }
 

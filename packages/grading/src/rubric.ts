@@ -22,7 +22,8 @@ export interface Rubric<K extends string = string> {
   /** The nx project / folder name, e.g. 'exercise-3'. */
   exercise: string;
   title: Text;
-  items: Record<K, RubricItem & { key: K }>;
+  /** Each item with its key and its exercise (a seal names both, see seal.ts). */
+  items: Record<K, RubricItem & { key: K; exercise: string }>;
   /** Sum of all points, known before any test runs. */
   maxScore: number;
 }
@@ -41,12 +42,12 @@ export const TEST_TIMEOUT_CAP_ENV = 'DLCOURSE_TEST_TIMEOUT_CAP_MS';
  * crashes or never runs still counts against its points.
  */
 export function defineRubric<K extends string>(spec: { exercise: string; title: Text; items: Record<K, RubricItem> }): Rubric<K> {
-  const items = {} as Record<K, RubricItem & { key: K }>;
+  const items = {} as Record<K, RubricItem & { key: K; exercise: string }>;
   let maxScore = 0;
   for (const key of Object.keys(spec.items) as K[]) {
     const item = spec.items[key];
     if (!(item.points > 0)) throw new RangeError(`defineRubric(${spec.exercise}): item '${key}' must have positive points.`);
-    items[key] = { ...item, key };
+    items[key] = { ...item, key, exercise: spec.exercise };
     maxScore += item.points;
   }
   return { exercise: spec.exercise, title: spec.title, items, maxScore };

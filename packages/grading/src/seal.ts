@@ -22,18 +22,18 @@ export const SEAL_META = 'gradingSeal';
 const hmac = createHmac;
 
 /**
- * The seal of a pass of rubric item `itemKey` when `declarations` tests declared it in the
- * worker. Only a count of 1 ever verifies: a second declaration of an item (a submission calling
- * graded() itself, then hiding the grader's own test) spoils the seals of both.
+ * The seal of a pass of rubric item `itemKey` of `exercise` when `declarations` tests declared
+ * it in the worker. Only a count of 1 ever verifies: a second declaration of an item (a
+ * submission calling graded() itself) spoils the seals of both.
  */
-export function sealOf(sealKey: string, itemKey: string, declarations: number): string {
-  return hmac('sha256', sealKey).update(`passed ${itemKey} declared ${declarations}`).digest('hex');
+export function sealOf(sealKey: string, exercise: string, itemKey: string, declarations: number): string {
+  return hmac('sha256', sealKey).update(`passed ${exercise} ${itemKey} declared ${declarations}`).digest('hex');
 }
 
-/** Trusted side: whether `seal` is the seal of a pass of `itemKey`, declared by exactly one test, under `sealKey`. */
-export function isSealedPass(sealKey: string, itemKey: string, seal: unknown): boolean {
+/** Trusted side: whether `seal` is the seal of a pass of `itemKey` of `exercise`, declared by exactly one test, under `sealKey`. */
+export function isSealedPass(sealKey: string, exercise: string, itemKey: string, seal: unknown): boolean {
   if (typeof seal !== 'string') return false;
-  const expected = Buffer.from(sealOf(sealKey, itemKey, 1));
+  const expected = Buffer.from(sealOf(sealKey, exercise, itemKey, 1));
   const got = Buffer.from(seal);
   return got.length === expected.length && timingSafeEqual(got, expected);
 }

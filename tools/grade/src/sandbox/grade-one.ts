@@ -60,7 +60,7 @@ const declaringSuites = new Map<string, Map<string, string>>();
  * a test it declares itself lives in another file or makes a second declaration.
  */
 function isGradersPass(exercise: string, itemKey: string, moduleId: string, seal: unknown): boolean {
-  return isSealedPass(sealKey, itemKey, seal) && declaringSuites.get(exercise)?.get(itemKey) === moduleId;
+  return isSealedPass(sealKey, exercise, itemKey, seal) && declaringSuites.get(exercise)?.get(itemKey) === moduleId;
 }
 
 /** exercise → its grader's trusted judge (held-out.ts) and answer key, from the job (set in main()). */
