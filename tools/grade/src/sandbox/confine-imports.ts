@@ -1,5 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { sep } from 'node:path';
+import type { Language } from '@dlcourse/grading';
+import { SANDBOX_MESSAGES, say } from './worker-setup/messages.js';
 
 /**
  * A vite plugin for grade-one. vitest's main process (trusted, not under the permission model)
@@ -7,7 +9,7 @@ import { sep } from 'node:path';
  * `import '/…/solutions/exercise-1/src/activations.ts?raw'` and have the solution sent to it.
  * Every file vite loads must lie inside the folders the worker itself may read.
  */
-export function confineImports(readable: string[]) {
+export function confineImports(readable: string[], language: Language) {
   const roots = readable.map((p) => {
     try {
       return realpathSync(p);
@@ -29,7 +31,7 @@ export function confineImports(readable: string[]) {
         return null; // vite reports the missing file itself
       }
       if (!allowed(real)) {
-        throw new Error(`importing ${file} is not allowed while grading: your code may import only its own files, the engine and the packages the course installs.`);
+        throw new Error(say(language, SANDBOX_MESSAGES.importDenied, file));
       }
       return null;
     },

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   for (const exercise of exercises) declaringSuites.set(exercise, itemSuites(exercise));
   const project = {
     resolve: { alias: [...Object.entries(job.entries).map(([exercise, entry]) => ({ find: `@submission/${exercise}`, replacement: entry })), ...prebuilt] },
-    plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable)],
+    plugins: [resolveFromCourse(job.submissionDir), confineImports(job.loadable, job.language)],
     test: {
       name: 'submission',
       root: GRADERS,

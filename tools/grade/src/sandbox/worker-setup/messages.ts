@@ -50,6 +50,10 @@ export const SANDBOX_MESSAGES = {
     en: `network access is not allowed while grading (your code called ${what}); grade with the data the exercise gives you.`,
     ru: `сеть во время проверки недоступна (ваш код вызвал ${what}); работайте с данными, которые даёт упражнение.`,
   })),
+  importDenied: define((file: string) => ({
+    en: `importing ${file} is not allowed while grading: your code may import only its own files, the engine and the packages the course installs.`,
+    ru: `импорт ${file} во время проверки запрещён: ваш код может импортировать только свои файлы, движок и пакеты, которые ставит курс.`,
+  })),
   unsealed: define(() => ({
     en: 'counted as failed: a pass was reported for this test that the grader itself did not see (it carries no valid seal); your code changed the test run\'s results. Only answers the grader checks can earn points.',
     ru: 'засчитан как не пройденный: для этого теста пришёл «пройден», которого проверка сама не видела (без верной печати); ваш код подменил результаты. Баллы дают только ответы, проверенные проверкой.',
