@@ -2,7 +2,8 @@ import type { Backend, BinaryOp, MatmulSpec, ReduceOp, Storage, UnaryOp } from '
 import { allocate, type DType, type TypedArray } from '../../tensor/dtype.js';
 import { numel, type Shape } from '../../tensor/shape.js';
 import { unaryKernel } from './unary.js';
-import { binaryKernel, scaledAddKernel } from './binary.js';
+import { binaryKernel } from './binary.js';
+import { cpuScaledAdd } from './scaled-add-cpu.js';
 import { reduceKernel } from './reduce.js';
 import { cpuMatmul } from './matmul-cpu.js';
 import { stridedKernel } from './strided.js';
@@ -46,7 +47,7 @@ export const cpuBackend: Backend = {
   },
   scaledAdd(a, b, alpha, size, dtype, into?: Storage) {
     const out = (into as TypedArray | undefined) ?? allocate(dtype, size);
-    scaledAddKernel(a as TypedArray, b as TypedArray, alpha, out);
+    cpuScaledAdd(a as TypedArray, b as TypedArray, alpha, out);
     return out;
   },
   reduce(op: ReduceOp, x, shape, axes, dtype) {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MatmulHost } from './host.js';
 
-/** Where `npm run build:wasm` (run by `npm ci`) writes the kernel; see packages/engine/wasm/. */
-const KERNEL_URL = new URL('../../../../wasm/build/matmul.wasm', import.meta.url);
+/** Where `npm run build:wasm` (run by `npm ci`) writes the kernels; see packages/engine/wasm/. */
+const KERNEL_URL = new URL('../../../../wasm/build/kernels.wasm', import.meta.url);
 const WORKER_URL = new URL('./matmul-worker.mjs', import.meta.url);
 
 /** The kernel's bytes from `url`, or why they cannot be read and the command that builds them. */
@@ -15,7 +15,7 @@ export function readKernel(url: URL): ReturnType<MatmulHost['loadKernel']> {
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return {
-      missing: `the WebAssembly matmul kernel ${fileURLToPath(url)} could not be read (${reason}). Build it with \`npm run build:wasm -w @dlcourse/engine\` (npm ci does this).`,
+      missing: `the WebAssembly kernels ${fileURLToPath(url)} could not be read (${reason}). Build it with \`npm run build:wasm -w @dlcourse/engine\` (npm ci does this).`,
     };
   }
 }
