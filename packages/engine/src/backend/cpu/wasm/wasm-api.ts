@@ -19,3 +19,17 @@ interface WasmApi {
 }
 
 export const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+const PAGE_BYTES = 65536;
+
+/** Grows `memory` to at least `bytes` (never shrinks it); false when it cannot grow that far. */
+export function growMemoryTo(memory: WasmMemory, bytes: number): boolean {
+  const have = memory.buffer.byteLength;
+  if (bytes <= have) return true;
+  try {
+    memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+    return true;
+  } catch {
+    return false;
+  }
+}

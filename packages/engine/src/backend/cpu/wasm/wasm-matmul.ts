@@ -3,9 +3,8 @@ import asconfig from '../../../../wasm/asconfig.json' with { type: 'json' };
 import type { MatmulHost } from './host.js';
 import { ThreadChoice } from './thread-choice.js';
 import { ThreadPool } from './thread-pool.js';
-import { wasmApi, type WasmMemory, type WasmModule } from './wasm-api.js';
+import { growMemoryTo, wasmApi, type WasmMemory, type WasmModule } from './wasm-api.js';
 
-const PAGE_BYTES = 65536;
 /** Buffers start on cache-line boundaries. */
 const ALIGN = 64;
 /** A batch larger than this many bytes of operands is run in chunks, so the memory stays bounded. */
@@ -177,18 +176,12 @@ export class WasmMatmul {
 
   /** Grows the memory to at least `bytes` (never shrinks it); false when it cannot grow that far. */
   private ensureBytes(bytes: number): boolean {
-    const have = this.memory.buffer.byteLength;
-    if (bytes > have) {
-      try {
-        this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
-      } catch {
-        return false;
-      }
-    }
+    if (!growMemoryTo(this.memory, bytes)) return false;
     if (this.view.length * 4 !== this.memory.buffer.byteLength) {
       this.view = new Float32Array(this.memory.buffer);
       this.counters = new Int32Array(this.memory.buffer);
     }
     return true;
   }
+
 }

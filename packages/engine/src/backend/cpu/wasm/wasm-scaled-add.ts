@@ -1,8 +1,7 @@
 import asconfig from '../../../../wasm/asconfig.json' with { type: 'json' };
 import type { MatmulHost } from './host.js';
-import { wasmApi, type WasmMemory } from './wasm-api.js';
+import { growMemoryTo, wasmApi, type WasmMemory } from './wasm-api.js';
 
-const PAGE_BYTES = 65536;
 /** Below this many floats the JavaScript loop is as fast (no copies into the wasm memory). */
 export const MIN_WASM_SCALED_ADD = 4096;
 
@@ -55,15 +54,9 @@ export class WasmScaledAdd {
   }
 
   private ensureBytes(bytes: number): boolean {
-    const have = this.memory.buffer.byteLength;
-    if (bytes > have) {
-      try {
-        this.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
-      } catch {
-        return false;
-      }
-    }
+    if (!growMemoryTo(this.memory, bytes)) return false;
     if (this.view.length * 4 !== this.memory.buffer.byteLength) this.view = new Float32Array(this.memory.buffer);
     return true;
   }
+
 }
