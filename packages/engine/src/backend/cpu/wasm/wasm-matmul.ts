@@ -56,7 +56,7 @@ const alignUp = (bytes: number): number => Math.ceil(bytes / ALIGN) * ALIGN;
 export class WasmMatmul {
   private readonly exports: KernelExports;
   private readonly pool: ThreadPool;
-  /** Per shape of product (see shapeKey), which way is faster; null = always threads. */
+  /** Per shape of product (see choiceFor), which way is faster; null = always threads. */
   private readonly choices: Map<string, ThreadChoice> | null;
   private readonly heapBase: number;
   private readonly scratchPerThread: number;
@@ -115,8 +115,9 @@ export class WasmMatmul {
     const packedBytes = alignUp(kernel.packedABytes(m, k));
     const perProduct = (aShared ? 0 : alignUp(aBytes) + packedBytes) + (bShared ? 0 : alignUp(bBytes)) + alignUp(cBytes);
     const chunk = Math.max(1, Math.min(batch, Math.floor(this.maxChunkBytes / perProduct)));
-    const choice = 2 * m * n * k * chunk >= this.minFlopsForThreads ? this.choiceFor(spec) : undefined;
-    const threads = choice !== undefined && (choice?.useThreads() ?? true) ? this.pool.threadsReady() : 1;
+    const large = 2 * m * n * k * chunk >= this.minFlopsForThreads;
+    const choice = large ? this.choiceFor(spec) : null;
+    const threads = large && (choice?.useThreads() ?? true) ? this.pool.threadsReady() : 1;
     const started = performance.now();
 
     // [A | B | C | packed A | counter | scratch per thread], each cache-line aligned
@@ -183,5 +184,4 @@ export class WasmMatmul {
     }
     return true;
   }
-
 }
