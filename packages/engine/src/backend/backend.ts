@@ -27,6 +27,28 @@ export type BinaryOp =
   | 'gt'
   | 'ge';
 
+/** The storages of one parameter's Adam step (adamUpdate). grad is only read. */
+export interface AdamStorages {
+  param: Storage;
+  grad: Storage;
+  expAvg: Storage;
+  expAvgSq: Storage;
+  /** Present with amsgrad. */
+  maxExpAvgSq?: Storage;
+}
+
+/** The scalars of one Adam step, as optim/adam.ts computes them (JS numbers; the backend rounds them to dtype). */
+export interface AdamScalars {
+  beta1: number;
+  beta2: number;
+  weightDecay: number;
+  eps: number;
+  /** √(1 − β2ᵗ) */
+  biasCorrection2Sqrt: number;
+  /** η / (1 − β1ᵗ) */
+  stepSize: number;
+}
+
 export type ReduceOp = 'sum' | 'max' | 'min' | 'argmax' | 'argmin';
 
 export interface MatmulSpec {
@@ -67,6 +89,13 @@ export interface Backend {
    * unary. Where a backend lacks it, ops use those two primitives.
    */
   scaledAdd?(a: Storage, b: Storage, alpha: number, size: number, dtype: DType, into?: Storage): Storage;
+  /**
+   * Optional, float dtypes only: one Adam step over `size` elements, written in place into
+   * param, expAvg, expAvgSq (and maxExpAvgSq with amsgrad), equal to the bit to optim/adam.ts's
+   * sequence of primitives (every intermediate and every scalar rounded to dtype, in that order)
+   * in one pass instead of ten. Where a backend lacks it, Adam uses those primitives.
+   */
+  adamUpdate?(storages: AdamStorages, scalars: AdamScalars, size: number, dtype: DType): void;
   /** Reduces `axes` (sorted) of x; the result has x's shape with those axes set to 1. argmax/argmin give int32. */
   reduce(op: ReduceOp, x: Storage, shape: Shape, axes: readonly number[], dtype: DType): Storage;
   matmul(a: Storage, b: Storage, spec: MatmulSpec, dtype: DType): Storage;

@@ -31,6 +31,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { zerosLike } from '../ops/creation.js';
 import { writeBinary, writeScaledAdd, writeUnary } from '../ops/write-in-place.js';
+import { writeAdamStep } from '../ops/write-adam-step.js';
 import { Optimizer, checkBetas, checkNonNegative, type ParamGroup, type ParamsArg } from './optimizer.js';
 
 export interface AdamOptions {
@@ -68,6 +69,11 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     const [beta1, beta2] = betas;
     state.step += 1;
     const step = state.step;
+    // Created here if `amsgrad` was switched on after the first step.
+    if (amsgrad) state.maxExpAvgSq ??= zerosLike(p);
+    const scalars = { beta1, beta2, weightDecay, eps, biasCorrection2Sqrt: Math.sqrt(1 - beta2 ** step), stepSize: lr / (1 - beta1 ** step) };
+    // One pass where the backend has it, with the same bits as the primitives below.
+    if (writeAdamStep({ param: p, grad, expAvg: state.expAvg, expAvgSq: state.expAvgSq, maxExpAvgSq: amsgrad ? state.maxExpAvgSq : undefined }, scalars)) return;
     // The out-of-place formula, one op at a time into work tensors (see Optimizer.step).
     const work = (): Tensor => this.scratch(p, 0);
     const scaled = (): Tensor => this.scratch(p, 1);
@@ -78,16 +84,9 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     writeScaledAdd(expAvg, expAvg, g, 1 - beta1, scaled);
     writeBinary(expAvgSq, 'mul', expAvgSq, beta2);
     writeScaledAdd(expAvgSq, expAvgSq, writeBinary(scaled(), 'mul', g, g), 1 - beta2, scaled);
-    const biasCorrection1 = 1 - beta1 ** step;
-    const biasCorrection2 = 1 - beta2 ** step;
-    const stepSize = lr / biasCorrection1;
-    const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+    const { stepSize, biasCorrection2Sqrt } = scalars;
     let second = expAvgSq;
-    if (amsgrad) {
-      // Created here if `amsgrad` was switched on after the first step.
-      const max = (state.maxExpAvgSq ??= zerosLike(p));
-      second = writeBinary(max, 'maximum', max, expAvgSq);
-    }
+    if (amsgrad) second = writeBinary(state.maxExpAvgSq!, 'maximum', state.maxExpAvgSq!, expAvgSq);
     // denom = √v̂ / √(1 − β2ᵗ) + ε, then w ← w + (m / denom)·(−η / (1 − β1ᵗ))
     const denom = writeBinary(scaled(), 'add', writeBinary(scaled(), 'div', writeUnary(scaled(), 'sqrt', second), biasCorrection2Sqrt), eps);
     writeScaledAdd(p, p, writeBinary(scaled(), 'div', expAvg, denom), -stepSize, scaled);

@@ -1,9 +1,9 @@
-import type { Backend, BinaryOp, MatmulSpec, ReduceOp, Storage, UnaryOp } from '../backend.js';
+import type { AdamScalars, AdamStorages, Backend, BinaryOp, MatmulSpec, ReduceOp, Storage, UnaryOp } from '../backend.js';
 import { allocate, type DType, type TypedArray } from '../../tensor/dtype.js';
 import { numel, type Shape } from '../../tensor/shape.js';
 import { unaryKernel } from './unary.js';
 import { binaryKernel } from './binary.js';
-import { cpuScaledAdd } from './scaled-add-cpu.js';
+import { cpuUpdates } from './updates-cpu.js';
 import { reduceKernel } from './reduce.js';
 import { cpuMatmul } from './matmul-cpu.js';
 import { stridedKernel } from './strided.js';
@@ -47,8 +47,11 @@ export const cpuBackend: Backend = {
   },
   scaledAdd(a, b, alpha, size, dtype, into?: Storage) {
     const out = (into as TypedArray | undefined) ?? allocate(dtype, size);
-    cpuScaledAdd(a as TypedArray, b as TypedArray, alpha, out);
+    cpuUpdates.scaledAdd(a as TypedArray, b as TypedArray, alpha, out);
     return out;
+  },
+  adamUpdate(t: AdamStorages, k: AdamScalars, _size: number, dtype: DType) {
+    cpuUpdates.adam(t, k, dtype);
   },
   reduce(op: ReduceOp, x, shape, axes, dtype) {
     const outSize = numel(shape.map((d, i) => (axes.includes(i) ? 1 : d)));
