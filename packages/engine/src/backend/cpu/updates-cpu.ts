@@ -4,7 +4,7 @@ import { adamUpdateFloat32, adamUpdateFloat64 } from './adam-update.js';
 import { scaledAddKernel } from './binary.js';
 import type { MatmulHost } from './wasm/host.js';
 import { nodeHost } from './wasm/node-host.js';
-import { MIN_WASM_UPDATE, WasmUpdates } from './wasm/wasm-updates.js';
+import { MIN_WASM_UPDATE, WasmUpdates, type Float32AdamStorages } from './wasm/wasm-updates.js';
 
 export interface CpuUpdates {
   /** out = a + α·b (the backend's scaledAdd). */
@@ -39,7 +39,7 @@ export function createCpuUpdates(host: MatmulHost): CpuUpdates {
         adamUpdateFloat64(t.param as Float64Array, t.grad as Float64Array, t.expAvg as Float64Array, t.expAvgSq as Float64Array, t.maxExpAvgSq as Float64Array | undefined, k);
         return;
       }
-      const f32 = t as { param: Float32Array; grad: Float32Array; expAvg: Float32Array; expAvgSq: Float32Array; maxExpAvgSq?: Float32Array };
+      const f32 = t as Float32AdamStorages;
       if (fast(f32.param.length)?.adam(f32, k)) return;
       adamUpdateFloat32(f32.param, f32.grad, f32.expAvg, f32.expAvgSq, f32.maxExpAvgSq, k);
     },
