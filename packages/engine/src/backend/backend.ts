@@ -105,6 +105,12 @@ export interface Backend {
   concat(xs: readonly Storage[], shapes: readonly Shape[], axis: number, dtype: DType): Storage;
   /** out[... i_dim ...] = x[... index[...] ...] with out shaped like index (torch.gather). */
   gather(x: Storage, xShape: Shape, dim: number, index: Storage, indexShape: Shape, dtype: DType): Storage;
+  /**
+   * Optional: x with its `dim` axis replaced by the `count` slices a 1-D int32 index names, in
+   * order, repeats allowed (torch.index_select) — what a DataLoader's batch is. Where a backend
+   * lacks it, indexSelect gathers with the index expanded to the output's shape.
+   */
+  indexSelect?(x: Storage, xShape: Shape, dim: number, index: Storage, count: number, dtype: DType): Storage;
   /** A zero tensor of outShape with src added at the gathered positions (torch.scatter_add). */
   scatterAdd(outShape: Shape, dim: number, index: Storage, src: Storage, srcShape: Shape, dtype: DType): Storage;
 }

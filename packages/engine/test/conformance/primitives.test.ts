@@ -16,6 +16,7 @@ import {
   refBinary,
   refConcat,
   refGather,
+  refIndexSelect,
   refMatmul,
   refReduce,
   refScatterAdd,
@@ -495,4 +496,42 @@ function primitiveSuite(B: Backend): void {
       expect(() => B.gather(up([1, 2, 3, 4], 'float32'), [2, 2], 1, up([0, 2], 'int32'), [1, 2], 'float32')).toThrow(/out of bounds/);
     });
   });
+
+  // Optional primitive: registered only where the backend has it (ops fall back to gather).
+  const indexSelect = B.indexSelect?.bind(B);
+  if (indexSelect) {
+    describe('indexSelect', () => {
+      /** x's shape (inner slices from 1 value to over the block-copy threshold), a dim, and a 1-D in-range index. */
+      const caseArb = fc
+        .tuple(shapeArb({ minRank: 1, maxRank: 3 }), fc.constantFrom(1, 5, 16, 40))
+        .map(([shape, last]) => [...shape, last])
+        .chain((xShape) =>
+          fc.integer({ min: 0, max: xShape.length - 1 }).chain((dim) =>
+            fc.record({
+              xShape: fc.constant(xShape),
+              dim: fc.constant(dim),
+              index: fc.array(fc.integer({ min: 0, max: xShape[dim] - 1 }), { minLength: 0, maxLength: 6 }),
+            }),
+          ),
+        );
+
+      it.each(dtypes)('matches torch.index_select, repeats and an empty index included (%s)', (dtype) => {
+        fc.assert(
+          fc.property(caseArb, ({ xShape, dim, index }) => {
+            const x = { shape: xShape, data: roundTo(dtype, seededValues(numel(xShape), numel(xShape), -9, 9)) };
+            const ref = refIndexSelect(x, dim, index);
+            const got = down(indexSelect(up(x.data, dtype), xShape, dim, up(index, 'int32'), index.length, dtype), dtype, ref.data.length);
+            expectClose(got, ref.data, dtype, `indexSelect dim ${dim} of [${xShape}] at ${show(index)}`);
+          }),
+          { numRuns: RUNS },
+        );
+      });
+
+      it('an out-of-bounds or negative index is an error naming it, not a silent read', () => {
+        const x = up([1, 2, 3, 4, 5, 6], 'float32');
+        expect(() => indexSelect(x, [3, 2], 0, up([0, 3], 'int32'), 2, 'float32')).toThrow(/index 3 is out of bounds for dim 0 of size 3/);
+        expect(() => indexSelect(x, [3, 2], 1, up([-1], 'int32'), 1, 'float32')).toThrow(/index -1 is out of bounds for dim 1 of size 2/);
+      });
+    });
+  }
 }

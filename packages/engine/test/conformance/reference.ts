@@ -206,6 +206,17 @@ export function refGather(x: Arr, dim: number, index: Arr): number[] {
   });
 }
 
+/** torch.index_select: x's slices along dim in the order a 1-D index names them. */
+export function refIndexSelect(x: Arr, dim: number, index: readonly number[]): Arr {
+  const shape = x.shape.map((d, i) => (i === dim ? index.length : d));
+  const data = new Array<number>(numel(shape)).fill(0).map((_, pos) => {
+    const idx = unravel(pos, shape);
+    idx[dim] = index[idx[dim]];
+    return x.data[ravel(idx, x.shape)];
+  });
+  return { shape, data };
+}
+
 /** torch.scatter_add into zeros of outShape. */
 export function refScatterAdd(outShape: Shape, dim: number, index: Arr, src: readonly number[]): number[] {
   const out = new Array<number>(numel(outShape)).fill(0);

@@ -9,6 +9,7 @@ import { cpuMatmul } from './matmul-cpu.js';
 import { stridedKernel } from './strided.js';
 import { concatKernel } from './concat.js';
 import { gatherKernel, scatterAddKernel } from './gather.js';
+import { indexSelectKernel } from './index-select.js';
 
 /** The reference backend: TypeScript loops over typed arrays. A storage is the typed array itself. */
 export const cpuBackend: Backend = {
@@ -78,6 +79,11 @@ export const cpuBackend: Backend = {
   gather(x, xShape, dim, index, indexShape, dtype) {
     const out = allocate(dtype, numel(indexShape));
     gatherKernel(x as TypedArray, xShape, dim, index as TypedArray, indexShape, out);
+    return out;
+  },
+  indexSelect(x, xShape, dim, index, count, dtype) {
+    const out = allocate(dtype, xShape.reduce((n, d, i) => n * (i === dim ? count : d), 1));
+    indexSelectKernel(x as TypedArray, xShape, dim, index as TypedArray, count, out);
     return out;
   },
   scatterAdd(outShape, dim, index, src, srcShape, dtype) {

@@ -2,7 +2,7 @@ import { makeTensor, record } from '../../autograd/record.js';
 import { formatShape, normalizeDim } from '../../tensor/shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
 
-function checkIndex(index: Tensor, op: string): void {
+export function checkIndex(index: Tensor, op: string): void {
   if (index.dtype !== 'int32') {
     throw new TypeError(`${op}: the index must be an int32 tensor, got ${index.dtype}. Convert it with .int() or create it with { dtype: 'int32' }.`);
   }
