@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { STALE_BUNDLE_MS, bundleAliases, prebuiltModules, pruneStaleBundles } from '../src/run/prebuilt-modules.js';
+import { bundleAliases, prebuiltModules } from '../src/run/prebuilt-modules.js';
+import { STALE_BUNDLE_MS, pruneStaleBundles } from '../src/run/cached-bundle.js';
 
 describe('prebuilt engine and kit for grading runs', () => {
   it('builds once per source content and reuses the build', async () => {

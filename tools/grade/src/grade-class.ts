@@ -10,6 +10,7 @@ import { graderVersion } from './grader-version.js';
 import { gradeSubmission, type SubmissionOutcome } from './grade-submission.js';
 import { createProgress } from './progress.js';
 import { networkIsolation } from './sandbox/network-isolation.js';
+import { gradeOneBundle } from './sandbox/grade-one-bundle.js';
 import { writeScoreboard } from './scoreboard-outputs.js';
 import { discoverSubmissions, selectShard, type Shard } from './submissions.js';
 
@@ -88,6 +89,7 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
     workRoot,
     cacheDir: join(REPO_ROOT, 'node_modules', '.cache', 'dlgrade-vite'),
     prebuilt: await prebuiltModules(),
+    gradeOne: await gradeOneBundle(),
     force: options.force ?? false,
   };
   let outcomes: SubmissionOutcome[];

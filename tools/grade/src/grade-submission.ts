@@ -8,6 +8,7 @@ import { endingReason, gradeFromEvents } from './grade-from-events.js';
 import { isUpToDate, writeSubmissionResults, type GradingMeta } from './results-store.js';
 import { forkExecArgv, loadableForWorker, readableByWorker } from './sandbox/permissions.js';
 import { runSandboxed, type Ending, type SandboxLimits } from './sandbox/run-sandboxed.js';
+import type { GradeOneBundle } from './sandbox/grade-one-bundle.js';
 import type { GradeEvent } from './sandbox/protocol.js';
 import { SANDBOX_MESSAGES, say } from './sandbox/worker-setup/messages.js';
 import type { ExerciseNeeds } from './exercise-data.js';
@@ -29,6 +30,8 @@ export interface RunContext {
   cacheDir: string;
   /** The engine and kit pre-built for the test worker (package specifier → module file), built once per run. */
   prebuilt: Record<string, string>;
+  /** grade-one and the held-out judges pre-built for Node, built once per run. */
+  gradeOne: GradeOneBundle;
   /** Grade again even when a result for this content and grader version exists. */
   force: boolean;
 }
@@ -144,9 +147,10 @@ async function runRounds(entries: Record<string, string>, copy: string, tempDir:
     const { loadable, execArgv } = workerGrants(exercises, copy, tempDir, harnessDir, heapMb, context);
     const needs = exercises.map((e) => [e, context.needs.get(e)] as const);
     const workerEnv = Object.assign({}, ...needs.map(([, n]) => n?.workerEnv ?? {})) as Record<string, string>;
-    const heldOut = Object.fromEntries(needs.flatMap(([e, n]) => (n?.heldOut ? [[e, n.heldOut]] : [])));
+    // grade-one imports each judge built, not its TypeScript source (no tsx in grade-one).
+    const heldOut = Object.fromEntries(needs.flatMap(([e, n]) => (n?.heldOut ? [[e, { ...n.heldOut, module: builtJudge(context.gradeOne, e) }]] : [])));
     const job = { submissionDir: copy, entries: Object.fromEntries(exercises.map((e) => [e, entries[e]!])), tempDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, testTimeoutCapMs: context.limits.testTimeoutCapMs, heapMb, loadable, execArgv, workerEnv, heldOut };
-    const run = await runSandboxed(job, { ...context.limits, timeoutMs: Math.max(1, deadline - performance.now()) }, sandboxEnv(harnessDir, context));
+    const run = await runSandboxed(context.gradeOne.entry, job, { ...context.limits, timeoutMs: Math.max(1, deadline - performance.now()) }, sandboxEnv(harnessDir, context));
     log += run.logTail;
     const reached = (exercise: string) => run.events.some((e) => (e.type === 'test' || e.type === 'module-error') && e.exercise === exercise);
     if (run.ending.kind === 'crashed' && !exercises.some(reached)) {
@@ -162,6 +166,12 @@ async function runRounds(entries: Record<string, string>, copy: string, tempDir:
     if (pending.length > 0) log += `\n[grading ${pending.join(', ')} again in a fresh process: the run above ended before reaching them]\n`;
   }
   return { runs, log };
+}
+
+function builtJudge(bundle: GradeOneBundle, exercise: string): string {
+  const judge = bundle.judges[exercise];
+  if (!judge) throw new Error(`${exercise} has a held-out judge that the grade-one bundle does not hold: rebuild it (remove node_modules/.cache/dlgrade-grade-one).`);
+  return judge;
 }
 
 /** What the test worker may read and vite may load for these exercises, and the worker's Node flags. */

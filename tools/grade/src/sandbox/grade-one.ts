@@ -68,8 +68,9 @@ let heldOut: GradeJob['heldOut'] = {};
 const judges = new Map<string, Promise<HeldOutJudge>>();
 
 /**
- * Loaded when its first item arrives, not at start: through tsx it brings the grading kit and the
- * engine (0.6 s), which a submission that never reaches those items should not pay for.
+ * Loaded when its first item arrives, not at start: it brings the grading kit and the engine,
+ * which a submission that never reaches those items should not pay for. `module` is the judge
+ * built for Node (grade-one-bundle.ts), as grade-one itself is.
  */
 function judgeOf(exercise: string, module: string): Promise<HeldOutJudge> {
   let judge = judges.get(exercise);

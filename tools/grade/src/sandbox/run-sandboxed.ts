@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { MEMORY_POLL_MS } from '../limits.js';
 import { groupResidentBytes } from './process-tree-memory.js';
 import { networkIsolation } from './network-isolation.js';
 import { RESULT_FD, parseEvent, type GradeEvent, type GradeJob } from './protocol.js';
 
-const GRADE_ONE = fileURLToPath(new URL('../../bin/grade-one.js', import.meta.url));
 const LOG_TAIL_BYTES = 8192;
 
 /** How the sandboxed process ended. */
@@ -29,14 +27,14 @@ export interface SandboxLimits {
 }
 
 /**
- * Runs grade-one for one submission in its own process group and stops the whole group at the
+ * Runs grade-one (the built module, see grade-one-bundle.ts) for one submission in its own process group and stops the whole group at the
  * first limit crossed: wall-clock time or resident memory of the tree. The events come only from
  * the pipe on descriptor 3; anything a submission prints goes to the log tail.
  */
-export function runSandboxed(job: GradeJob, limits: SandboxLimits, env: NodeJS.ProcessEnv): Promise<SandboxRun> {
+export function runSandboxed(gradeOne: string, job: GradeJob, limits: SandboxLimits, env: NodeJS.ProcessEnv): Promise<SandboxRun> {
   const started = performance.now();
   const isolation = networkIsolation();
-  const [command, ...args] = [...isolation.prefix, process.execPath, GRADE_ONE];
+  const [command, ...args] = [...isolation.prefix, process.execPath, gradeOne];
   const child = spawn(command, args, {
     cwd: job.tempDir,
     env: { ...env, DLGRADE_JOB: JSON.stringify(job) },
