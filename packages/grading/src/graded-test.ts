@@ -71,13 +71,13 @@ export function explainFailure(error: unknown, item: RubricItem, timeout: number
     const fn = (error as Partial<NotImplementedError>).fn ?? item.fn;
     const e = Object.assign(new Error(messages().notImplemented(fn, item.file)), { stub: fn });
     e.name = 'NotImplemented';
-    return e;
+    return withoutFrames(e);
   }
   // Errors can come from another realm (vm contexts), so they are recognised by shape, not instanceof.
   if (isErrorLike(error) && (error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
     const e = new Error(`${messages().timeout(item.fn, timeout / 1000)}\n  ${messages().hint} ${say(item.hint)}`);
     e.name = 'Timeout';
-    return e;
+    return withoutFrames(e);
   }
   const base =
     isErrorLike(error)
@@ -87,6 +87,16 @@ export function explainFailure(error: unknown, item: RubricItem, timeout: number
   hinted.name = base.name;
   hinted.stack = base instanceof GradingFailure ? hinted.message : base.stack;
   return hinted;
+}
+
+/**
+ * The message is the whole story of a stub or a timeout (the frames would point into the kit),
+ * and vitest's main process maps every frame of every failed test through source maps: a stub
+ * submission fails ~150 items at once.
+ */
+function withoutFrames(error: Error): Error {
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
 }
 
 function isErrorLike(value: unknown): value is Error {
