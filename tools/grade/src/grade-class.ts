@@ -39,7 +39,10 @@ export interface ClassSummary {
   outcomes: SubmissionOutcome[];
   ignored: string[];
   outputs: string[];
+  /** The whole run. */
   seconds: number;
+  /** The part spent grading submissions; the rest (rubrics, exercise data, bundles, scoreboard) is paid once per run. */
+  gradingSeconds: number;
 }
 
 /** Grades every submission in a folder (or one shard of them), then writes the scoreboard. */
@@ -93,6 +96,8 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
     force: options.force ?? false,
   };
   let outcomes: SubmissionOutcome[];
+  const gradingStarted = performance.now();
+  let gradingSeconds = 0;
   try {
     outcomes = await Promise.all(
       submissions.map((submission) =>
@@ -103,12 +108,13 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
         }),
       ),
     );
+    gradingSeconds = (performance.now() - gradingStarted) / 1000;
   } finally {
     progress.stop();
     await rm(workRoot, { recursive: true, force: true });
   }
   const outputs = await writeScoreboard(out, { title: options.title });
-  const summary: ClassSummary = { outcomes, ignored, outputs, seconds: (performance.now() - started) / 1000 };
+  const summary: ClassSummary = { outcomes, ignored, outputs, seconds: (performance.now() - started) / 1000, gradingSeconds };
   if (!options.quiet) for (const line of summaryLines(summary)) log(line);
   return summary;
 }
