@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { graderDir, type HeldOutJudge } from '@dlcourse/grading/runner';
 
+/** The grader's trusted judge of held-out items (its held-out.ts), where it has one. */
+export function heldOutJudgeSource(exercise: string): string | undefined {
+  const module = join(graderDir(exercise), 'held-out.ts');
+  return existsSync(module) ? module : undefined;
+}
+
 /** What a grader needs beyond its own files, prepared once per class run by trusted code. */
 export interface ExerciseNeeds {
   /** Extra paths the test worker may read. */
@@ -23,8 +29,8 @@ export interface ExerciseNeeds {
  */
 export async function prepareExercise(exercise: string, dir: string): Promise<ExerciseNeeds> {
   const addons = exercise === 'exercise-5';
-  const module = join(graderDir(exercise), 'held-out.ts');
-  if (!existsSync(module)) return { readable: [], addons, workerEnv: {} };
+  const module = heldOutJudgeSource(exercise);
+  if (!module) return { readable: [], addons, workerEnv: {} };
   const { heldOut } = (await import(pathToFileURL(module).href)) as { heldOut: HeldOutJudge };
   const workerDir = join(dir, 'worker');
   const keyDir = join(dir, 'key');

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ENTRIES, PACKAGE_SOURCES, REPO_ROOT, cachedBundle, graderDir } from '@dlcourse/grading/runner';
+import { PACKAGE_ENTRIES, PACKAGE_SOURCES, REPO_ROOT, cachedBundle } from '@dlcourse/grading/runner';
+import { heldOutJudgeSource } from '../exercise-data.js';
+import { gradedExercises } from '../exercises.js';
 
 const SANDBOX_DIR = dirname(fileURLToPath(import.meta.url));
-const GRADERS = dirname(graderDir('exercise-1'));
 const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'dlgrade-grade-one');
 
 export interface GradeOneBundle {
@@ -22,11 +22,11 @@ export interface GradeOneBundle {
  * TypeScript: vitest transforms them as before.
  */
 export async function gradeOneBundle(): Promise<GradeOneBundle> {
-  const judges = Object.fromEntries(
-    readdirSync(GRADERS)
-      .filter((exercise) => existsSync(join(GRADERS, exercise, 'held-out.ts')))
-      .map((exercise) => [exercise, join(GRADERS, exercise, 'held-out.ts')]),
-  );
+  const judges: Record<string, string> = {};
+  for (const exercise of gradedExercises()) {
+    const source = heldOutJudgeSource(exercise);
+    if (source) judges[exercise] = source;
+  }
   const built = await cachedBundle({
     cacheDir: CACHE_DIR,
     entries: { 'grade-one': join(SANDBOX_DIR, 'grade-one.ts'), ...Object.fromEntries(Object.entries(judges).map(([exercise, file]) => [`held-out-${exercise}`, file])) },
