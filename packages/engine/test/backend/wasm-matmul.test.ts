@@ -10,6 +10,7 @@ import { createCpuMatmul } from '../../src/backend/cpu/matmul-cpu.js';
 import { matmulKernel } from '../../src/backend/cpu/matmul.js';
 import type { MatmulHost } from '../../src/backend/cpu/wasm/host.js';
 import { nodeHost, readKernel } from '../../src/backend/cpu/wasm/node-host.js';
+import { ThreadChoice } from '../../src/backend/cpu/wasm/thread-choice.js';
 import { WasmMatmul, type WasmMatmulOptions } from '../../src/backend/cpu/wasm/wasm-matmul.js';
 import { firstMismatch, referenceMatmul } from './matmul-reference.js';
 
@@ -122,6 +123,34 @@ describe('WebAssembly float32 matmul', () => {
     expect(Array.from(run(threaded, new Float32Array(0), new Float32Array(0), spec))).toEqual(new Array(30).fill(0));
     const empty = { ...spec, k: 4, m: 0 };
     expect(single.matmul(new Float32Array(0), new Float32Array(20), empty, new Float32Array(0))).toBe(true);
+  });
+});
+
+describe('the thread choice of the WebAssembly matmul', () => {
+  /** A ThreadChoice that remembers what it was told. */
+  class WatchedChoice extends ThreadChoice {
+    readonly told: boolean[] = [];
+    override record(threaded: boolean, ms: number): void {
+      this.told.push(threaded);
+      super.record(threaded, ms);
+    }
+  }
+
+  it('is not told the time of a product that first reached memory no product used before', async () => {
+    const choices: WatchedChoice[] = [];
+    const kernel = make({ minFlopsForThreads: 0, newThreadChoice: () => choices[choices.push(new WatchedChoice()) - 1]! });
+    expect(await kernel.whenThreadsReady()).toBeGreaterThanOrEqual(2);
+    const small = operands({ batch: 1, m: 8, k: 8, n: 8, aShared: true, bShared: true, transA: false, transB: false, seed: 1 });
+    const large = operands({ batch: 1, m: 64, k: 300, n: 64, aShared: true, bShared: true, transA: false, transB: false, seed: 2 });
+    run(kernel, small.a, small.b, small.spec);
+    run(kernel, small.a, small.b, small.spec);
+    // the first product of each size grew the memory into pages no product had touched
+    expect(choices.map((c) => c.told.length)).toEqual([1]);
+    run(kernel, large.a, large.b, large.spec);
+    expect(choices.map((c) => c.told.length)).toEqual([1, 0]);
+    run(kernel, large.a, large.b, large.spec);
+    run(kernel, small.a, small.b, small.spec);
+    expect(choices.map((c) => c.told.length)).toEqual([2, 1]);
   });
 });
 

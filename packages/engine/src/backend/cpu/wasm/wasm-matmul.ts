@@ -44,6 +44,8 @@ export interface WasmMatmulOptions {
   adaptiveThreads?: boolean;
   /** Operand bytes per chunk of a batch (default 256 MiB; tests make it small to reach the chunking). */
   maxChunkBytes?: number;
+  /** Makes the thread choice of each shape of product (tests watch what it is told). */
+  newThreadChoice?: () => ThreadChoice;
 }
 
 const alignUp = (bytes: number): number => Math.ceil(bytes / ALIGN) * ALIGN;
@@ -63,8 +65,11 @@ export class WasmMatmul {
   private readonly panelColumns: number;
   private readonly minFlopsForThreads: number;
   private readonly maxChunkBytes: number;
+  private readonly newThreadChoice: () => ThreadChoice;
   private view: Float32Array;
   private counters: Int32Array;
+  /** The most bytes of the memory that any call has used: beyond them, pages are touched for the first time. */
+  private usedBytes = 0;
 
   /** The kernel on this host, or the reason it cannot run (missing build, no SIMD, …). */
   static create(host: MatmulHost, options: WasmMatmulOptions = {}): WasmMatmul | { unavailable: string } {
@@ -89,6 +94,7 @@ export class WasmMatmul {
     this.minFlopsForThreads = options.minFlopsForThreads ?? MIN_FLOPS_FOR_THREADS;
     this.maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
     this.choices = options.adaptiveThreads === false ? null : new Map();
+    this.newThreadChoice = options.newThreadChoice ?? (() => new ThreadChoice());
     this.pool = new ThreadPool(host, module, memory, Math.max(1, options.maxThreads ?? host.cores()));
     this.view = new Float32Array(memory.buffer);
     this.counters = new Int32Array(memory.buffer);
@@ -128,7 +134,13 @@ export class WasmMatmul {
     const counterPtr = packedPtr + (aShared ? packedBytes : packedBytes * chunk);
     const scratchPtr = counterPtr + ALIGN;
     if (threads > 1) this.pool.wake();
-    if (!this.ensureBytes(scratchPtr + threads * this.scratchPerThread)) return false;
+    const usedBytes = scratchPtr + threads * this.scratchPerThread;
+    if (!this.ensureBytes(usedBytes)) return false;
+    // A call reaching memory that no call used before pays for first touches (page faults, ~10 µs
+    // a page on a virtual machine: a third of a first 1024³ product), so its time says nothing
+    // about threads: counted, it made threads look slower and kept 1024³ products on one thread.
+    const firstTouch = usedBytes > this.usedBytes;
+    this.usedBytes = Math.max(this.usedBytes, usedBytes);
     const f32 = this.view;
     if (aShared) {
       f32.set(a.subarray(0, m * k), aPtr / 4);
@@ -150,7 +162,7 @@ export class WasmMatmul {
       else this.pool.run(args, threads, (thread) => kernel.gemm(...args, thread));
       out.set(f32.subarray(cPtr / 4, cPtr / 4 + count * m * n), first * m * n);
     }
-    choice?.record(threads > 1, performance.now() - started);
+    if (!firstTouch) choice?.record(threads > 1, performance.now() - started);
     return true;
   }
 
@@ -161,7 +173,7 @@ export class WasmMatmul {
     let choice = this.choices.get(key);
     if (choice === undefined) {
       if (this.choices.size >= MAX_REMEMBERED_SHAPES) this.choices.clear();
-      choice = new ThreadChoice();
+      choice = this.newThreadChoice();
       this.choices.set(key, choice);
     }
     return choice;
