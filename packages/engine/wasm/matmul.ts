@@ -1,6 +1,6 @@
 // AssemblyScript source of the engine's float32 matrix product (compiled into build/kernels.wasm
-// by `npm run build:wasm`, which `npm ci` runs through the engine's `prepare` script; the .wasm
-// is never committed).
+// and build/kernels-local.wasm by `npm run build:wasm`, which `npm ci` runs through the engine's
+// `prepare` script; the .wasm is never committed).
 //
 // C[b] = op(A[b]) · op(B[b]) in the GotoBLAS/BLIS shape. A is packed once, before the threads
 // start (`packA`): per 256-deep k-block, 4-row panels stored k-major, so one pointer with constant

@@ -9,7 +9,7 @@ import type { MatmulSpec } from '../../src/backend/backend.js';
 import { createCpuMatmul } from '../../src/backend/cpu/matmul-cpu.js';
 import { matmulKernel } from '../../src/backend/cpu/matmul.js';
 import type { MatmulHost } from '../../src/backend/cpu/wasm/host.js';
-import { nodeHost, readKernel } from '../../src/backend/cpu/wasm/node-host.js';
+import { nodeHost, readKernel, usableCores } from '../../src/backend/cpu/wasm/node-host.js';
 import { ThreadChoice } from '../../src/backend/cpu/wasm/thread-choice.js';
 import { WasmMatmul, type WasmMatmulOptions } from '../../src/backend/cpu/wasm/wasm-matmul.js';
 import { firstMismatch, referenceMatmul } from './matmul-reference.js';
@@ -151,6 +151,26 @@ describe('the thread choice of the WebAssembly matmul', () => {
     run(kernel, large.a, large.b, large.spec);
     run(kernel, small.a, small.b, small.spec);
     expect(choices.map((c) => c.told.length)).toEqual([2, 1]);
+  });
+});
+
+describe('which build of the kernels runs', () => {
+  it('is the local-memory build for one thread, the shared one where workers will share the work', () => {
+    for (const [options, host, expected] of [
+      [{ maxThreads: 1 }, twoCoreHost, 'local'],
+      [{}, { ...nodeHost, cores: () => 1 }, 'local'],
+      [{}, twoCoreHost, 'shared'],
+    ] as const) {
+      const asked: string[] = [];
+      make(options, { ...host, loadKernel: (memory) => (asked.push(memory), host.loadKernel(memory)) });
+      expect(asked).toEqual([expected]);
+    }
+  });
+
+  it("counts one thread under Node's permission model without --allow-worker, else the cores", () => {
+    expect(usableCores(undefined, 4)).toBe(4);
+    expect(usableCores({ has: (scope) => scope !== 'worker' }, 4)).toBe(1);
+    expect(usableCores({ has: () => true }, 4)).toBe(4);
   });
 });
 

@@ -72,6 +72,12 @@ describe('WasmUpdates.scaledAdd', () => {
     expect(bits(intoB)).toEqual(bits(expected));
   });
 
+  it('runs on the local-memory build (the updates never leave the calling thread)', () => {
+    const asked: string[] = [];
+    expect(WasmUpdates.create({ ...nodeHost, loadKernel: (memory) => (asked.push(memory), nodeHost.loadKernel(memory)) })).toBeInstanceOf(WasmUpdates);
+    expect(asked).toEqual(['local']);
+  });
+
   it('the backend function uses it for large float32 storages and the JavaScript loop elsewhere, and falls back without a kernel', () => {
     const n = MIN_WASM_UPDATE * 2 + 1;
     const a = random(n, 3);

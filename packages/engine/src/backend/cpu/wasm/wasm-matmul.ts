@@ -73,14 +73,17 @@ export class WasmMatmul {
 
   /** The kernel on this host, or the reason it cannot run (missing build, no SIMD, …). */
   static create(host: MatmulHost, options: WasmMatmulOptions = {}): WasmMatmul | { unavailable: string } {
-    const kernel = host.loadKernel();
+    const maxThreads = Math.max(1, options.maxThreads ?? host.cores());
+    // One thread needs no shared memory, whose copies are slower (host.ts).
+    const shared = maxThreads > 1;
+    const kernel = host.loadKernel(shared ? 'shared' : 'local');
     if ('missing' in kernel) return { unavailable: kernel.missing };
     try {
       const module = new wasmApi.Module(kernel.bytes);
-      // The kernel declares its memory shared with this maximum (wasm/asconfig.json).
-      const memory = new wasmApi.Memory({ initial: 1, maximum: asconfig.options.maximumMemory, shared: true });
+      // Each build declares its memory, shared or not, with this maximum (wasm/asconfig.json).
+      const memory = new wasmApi.Memory({ initial: 1, maximum: asconfig.options.maximumMemory, shared });
       const instance = new wasmApi.Instance(module, { env: { memory } });
-      return new WasmMatmul(host, module, memory, instance.exports as unknown as KernelExports, options);
+      return new WasmMatmul(host, module, memory, instance.exports as unknown as KernelExports, { ...options, maxThreads });
     } catch (error) {
       return { unavailable: `the WebAssembly matmul kernel could not start here (${(error as Error).message}).` };
     }
@@ -95,7 +98,7 @@ export class WasmMatmul {
     this.maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
     this.choices = options.adaptiveThreads === false ? null : new Map();
     this.newThreadChoice = options.newThreadChoice ?? (() => new ThreadChoice());
-    this.pool = new ThreadPool(host, module, memory, Math.max(1, options.maxThreads ?? host.cores()));
+    this.pool = new ThreadPool(host, module, memory, options.maxThreads ?? 1);
     this.view = new Float32Array(memory.buffer);
     this.counters = new Int32Array(memory.buffer);
   }

@@ -35,10 +35,11 @@ export class WasmUpdates {
 
   /** The kernels on this host, or the reason they cannot run. */
   static create(host: MatmulHost): WasmUpdates | { unavailable: string } {
-    const kernel = host.loadKernel();
+    // The updates run on the calling thread only: the local build, whose copies are faster (host.ts).
+    const kernel = host.loadKernel('local');
     if ('missing' in kernel) return { unavailable: kernel.missing };
     try {
-      const memory = new wasmApi.Memory({ initial: 1, maximum: asconfig.options.maximumMemory, shared: true });
+      const memory = new wasmApi.Memory({ initial: 1, maximum: asconfig.options.maximumMemory, shared: false });
       const instance = new wasmApi.Instance(new wasmApi.Module(kernel.bytes), { env: { memory } });
       return new WasmUpdates(memory, instance.exports as unknown as UpdateExports);
     } catch (error) {
