@@ -1,12 +1,13 @@
 /**
  * npm run bench -- [--json FILE] [--quick] [--runs N] [--warmup N] [--python PATH]
- *                  [--frameworks LIST] [--breakdown] [--tiny]
+ *                  [--frameworks LIST] [--breakdown] [--tiny] [--no-huge-pages]
  * Exit status: 0 measured (frameworks that could not run are noted, not fatal), 2 bad usage.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Framework } from './frameworks/framework.js';
 import { DEFAULT_PYTHON, NUMPY, startPython, TORCH } from './frameworks/python.js';
+import { HUGE_PAGES_TUNABLE, hugePagesOn, NO_HUGE_PAGES_FLAG, rerunWithHugePages } from './huge-pages.js';
 import { formatTable, toJson } from './report.js';
 import { measure } from './runner.js';
 import { fullRows, tinyRows, type MlpEpochTask } from './workloads.js';
@@ -27,7 +28,7 @@ const MIN_SAMPLE_SECONDS = { full: 0.1, tiny: 0.002 } as const;
  */
 const WARMUP_SAMPLE_SECONDS = { full: 1, tiny: 0.002 } as const;
 
-const USAGE = `usage: npm run bench -- [--json FILE] [--quick] [--runs N] [--warmup N] [--python PATH] [--frameworks LIST] [--breakdown]
+const USAGE = `usage: npm run bench -- [--json FILE] [--quick] [--runs N] [--warmup N] [--python PATH] [--frameworks LIST] [--breakdown] [--no-huge-pages]
 
   Times the engine side by side with TensorFlow.js (cpu, wasm), PyTorch and numpy, interleaved:
   matmul 128×784×256 as A·B, Aᵀ·B and A·Bᵀ, matmul 1024³ (GFLOP/s), and one epoch of the
@@ -41,7 +42,9 @@ const USAGE = `usage: npm run bench -- [--json FILE] [--quick] [--runs N] [--war
                      when it is missing or lacks a package, that column is skipped with a note
   --frameworks LIST  comma-separated subset of ${FRAMEWORKS.join(',')} (default: all)
   --breakdown        also time one engine epoch per backend primitive (where the time goes)
-  --tiny             tiny sizes, for the smoke test`;
+  --tiny             tiny sizes, for the smoke test
+  --no-huge-pages    keep glibc's 4 KiB pages (by default, on Linux, every framework runs with
+                     GLIBC_TUNABLES=${HUGE_PAGES_TUNABLE}: see tools/bench/README.md)`;
 
 function positiveInt(value: string | undefined, name: string, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
@@ -122,8 +125,12 @@ export async function main(argv: string[]): Promise<number> {
       warmupSeconds: WARMUP_SAMPLE_SECONDS[sizes],
       log: (line) => console.error(line),
     });
-    const context = { frameworks, notes, runs: options.runs, warmup: options.warmup, sizes } as const;
-    console.log(`\nMedians of ${options.runs} runs after ${options.warmup} warm-up, interleaved; ${new Date().toISOString().slice(0, 10)}, ${process.version}.`);
+    const hugePages = hugePagesOn();
+    const context = { frameworks, notes, runs: options.runs, warmup: options.warmup, sizes, hugePages } as const;
+    console.log(
+      `\nMedians of ${options.runs} runs after ${options.warmup} warm-up, interleaved; ${new Date().toISOString().slice(0, 10)}, ${process.version}; ` +
+        (hugePages ? `glibc malloc on huge pages (${HUGE_PAGES_TUNABLE}) in every framework.` : `glibc's default 4 KiB pages.`),
+    );
     console.log(formatTable(measurements, context));
     const json = toJson(measurements, context);
     if (options.breakdown && options.frameworks.includes('engine')) {
@@ -145,4 +152,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = rerunWithHugePages(argv) ?? (await main(argv.filter((arg) => arg !== NO_HUGE_PAGES_FLAG)));

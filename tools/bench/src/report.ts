@@ -13,6 +13,8 @@ export interface ReportContext {
   runs: number;
   warmup: number;
   sizes: 'full' | 'tiny';
+  /** Whether glibc's malloc ran on transparent huge pages in every framework (huge-pages.ts). */
+  hugePages: boolean;
 }
 
 /** A row's median per framework, in the row's unit, and the engine's time over torch's. */
@@ -75,6 +77,7 @@ export function toJson(measurements: readonly RowMeasurement[], context: ReportC
     sizes: context.sizes,
     runs: context.runs,
     warmup: context.warmup,
+    glibc_huge_pages: context.hugePages,
   };
   for (const f of context.frameworks) json[`framework_${f.key}`] = f.label;
   for (const summary of measurements.map(summarise)) {

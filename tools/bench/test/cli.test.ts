@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PYTHON } from '../src/frameworks/python.js';
+import { HUGE_PAGES_TUNABLE, hugePagesOn, NO_HUGE_PAGES_FLAG, withHugePages } from '../src/huge-pages.js';
 import { tinyRows } from '../src/workloads.js';
 
 const run = promisify(execFile);
@@ -42,6 +43,9 @@ describe('npm run bench (tiny sizes)', () => {
       expect(stdout).toContain(`| ${row.label} |`);
     }
     expect(json).toMatchObject({ machine_cpus: expect.any(Number), node_version: process.version, sizes: 'tiny', runs: 1 });
+    // On Linux the run is redone with glibc's malloc on huge pages, for every framework.
+    expect(json.glibc_huge_pages).toBe(process.platform === 'linux');
+    if (process.platform === 'linux') expect(stdout).toContain('glibc malloc on huge pages (glibc.malloc.hugetlb=1) in every framework.');
     expect(Date.parse(String(json.date))).not.toBeNaN();
     // --breakdown: the engine epoch's time per backend primitive
     expect(stdout).toMatch(/engine MLP epoch: \d+ ms[\s\S]*matmul[\s\S]*outside the backend/);
@@ -65,6 +69,20 @@ describe('npm run bench (tiny sizes)', () => {
     expect(json.mlp_epoch_loss_torch).toBeCloseTo(loss, 4);
     expect(json.mlp_epoch_loss_numpy).toBeCloseTo(loss, 4);
     expect(stdout).toMatch(/\| MLP epoch .* \| [\d.]+× \|/);
+  });
+
+  it("--no-huge-pages keeps glibc's default pages, and says so", async () => {
+    const { stdout, json } = await bench(['--frameworks', 'engine', NO_HUGE_PAGES_FLAG]);
+    expect(json.glibc_huge_pages).toBe(false);
+    expect(stdout).toContain("glibc's default 4 KiB pages.");
+    expect(json.mlp_epoch_ms_engine).toBeGreaterThan(0);
+  });
+
+  it('adds the huge-pages setting to GLIBC_TUNABLES without dropping what it held', () => {
+    expect(withHugePages({ GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=1' }).GLIBC_TUNABLES).toBe(`glibc.malloc.trim_threshold=1:${HUGE_PAGES_TUNABLE}`);
+    expect(withHugePages({}).GLIBC_TUNABLES).toBe(HUGE_PAGES_TUNABLE);
+    expect(hugePagesOn({ GLIBC_TUNABLES: `a=1:${HUGE_PAGES_TUNABLE}` })).toBe(true);
+    expect(hugePagesOn({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' })).toBe(false);
   });
 
   it('rejects a bad option with the usage and exit status 2', async () => {
