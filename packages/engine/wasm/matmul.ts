@@ -67,12 +67,14 @@ export function packA(a: usize, m: i32, k: i32, transA: bool, dst: usize): void 
  * counter at `counter` until none is left: chunk u is columns [c·chunkCols, (c+1)·chunkCols) of
  * product t = u / chunksPerProduct. A is packed (packA), aPackedStride bytes apart per product
  * (0 = shared); B is stored [k, n] ([n, k] if transB), bBatchStride elements apart (0 = shared).
+ * `bias` (0 = none) holds n floats added to every row of every product once its sum is complete,
+ * so C is rounded before the bias is added, as a product followed by an add would round.
  * `scratch` holds packScratchBytes() per thread; this is thread number `thread`.
  * Returns how many chunks this thread computed.
  */
 export function gemm(
   aPacked: usize, aPackedStride: usize, b: usize, bBatchStride: i32, transB: bool, c: usize,
-  batch: i32, m: i32, k: i32, n: i32, chunkCols: i32, counter: usize, scratch: usize, thread: i32,
+  batch: i32, m: i32, k: i32, n: i32, chunkCols: i32, counter: usize, scratch: usize, bias: usize, thread: i32,
 ): i32 {
   const pack = scratch + <usize>thread * <usize>packScratchBytes();
   const chunksPerProduct = (n + chunkCols - 1) / chunkCols;
@@ -83,14 +85,14 @@ export function gemm(
     const colStart = (u % chunksPerProduct) * chunkCols;
     const colEnd = min(n, colStart + chunkCols);
     const ct = c + <usize>t * <usize>m * <usize>n * 4;
-    if (k == 0) zeroColumns(ct, m, n, colStart, colEnd);
-    else gemmColumns(aPacked + <usize>t * aPackedStride, b + <usize>t * <usize>bBatchStride * 4, transB, ct, m, k, n, colStart, colEnd, pack);
+    if (k == 0) zeroColumns(ct, m, n, colStart, colEnd, bias);
+    else gemmColumns(aPacked + <usize>t * aPackedStride, b + <usize>t * <usize>bBatchStride * 4, transB, ct, m, k, n, colStart, colEnd, pack, bias);
   }
   return done;
 }
 
-/** Columns [colStart, colEnd) of C = A·op(B) for one product. */
-function gemmColumns(aPacked: usize, b: usize, transB: bool, c: usize, m: i32, k: i32, n: i32, colStart: i32, colEnd: i32, pack: usize): void {
+/** Columns [colStart, colEnd) of C = A·op(B) (+ bias, unless it is 0) for one product. */
+function gemmColumns(aPacked: usize, b: usize, transB: bool, c: usize, m: i32, k: i32, n: i32, colStart: i32, colEnd: i32, pack: usize, bias: usize): void {
   const mPad = ((m + MR - 1) / MR) * MR;
   for (let jc = colStart; jc < colEnd; jc += NC) {
     const nc = min(NC, colEnd - jc);
@@ -99,6 +101,8 @@ function gemmColumns(aPacked: usize, b: usize, transB: bool, c: usize, m: i32, k
       if (transB) packBTransposed(b, k, pc, kc, jc, nc, pack);
       else packB(b, n, pc, kc, jc, nc, pack);
       const accumulate = pc > 0;
+      // the bias goes onto the finished sums: at the last k-block's store
+      const lastBlock = pc + kc >= k;
       const aBlock = aPacked + <usize>pc * <usize>mPad * 4;
       for (let i = 0; i < m; i += MR) {
         const rows = min(MR, m - i);
@@ -106,16 +110,23 @@ function gemmColumns(aPacked: usize, b: usize, transB: bool, c: usize, m: i32, k
         for (let j = 0; j < nc; j += NR) {
           const cols = min(NR, nc - j);
           const cTile = c + (<usize>i * <usize>n + <usize>(jc + j)) * 4;
-          microKernel(aPanel, pack + <usize>j * <usize>kc * 4, kc, cTile, <usize>n * 4, rows, cols, accumulate);
+          const biasTile = bias != 0 && lastBlock ? bias + <usize>(jc + j) * 4 : 0;
+          microKernel(aPanel, pack + <usize>j * <usize>kc * 4, kc, cTile, <usize>n * 4, rows, cols, accumulate, biasTile);
         }
       }
     }
   }
 }
 
-function zeroColumns(c: usize, m: i32, n: i32, colStart: i32, colEnd: i32): void {
+/** An empty sum (k = 0): zeros, plus the bias as an add onto 0 would give it (−0 becomes +0). */
+function zeroColumns(c: usize, m: i32, n: i32, colStart: i32, colEnd: i32, bias: usize): void {
   for (let i = 0; i < m; i++) {
-    memory.fill(c + (<usize>i * <usize>n + <usize>colStart) * 4, 0, <usize>(colEnd - colStart) * 4);
+    const row = c + (<usize>i * <usize>n + <usize>colStart) * 4;
+    if (bias == 0) {
+      memory.fill(row, 0, <usize>(colEnd - colStart) * 4);
+    } else {
+      for (let j = colStart; j < colEnd; j++) store<f32>(row + <usize>(j - colStart) * 4, <f32>0 + load<f32>(bias + <usize>j * 4));
+    }
   }
 }
 
@@ -165,14 +176,15 @@ function packBTransposed(b: usize, k: i32, pc: i32, kc: i32, jc: i32, nc: i32, p
 }
 
 /**
- * C tile (rows×cols, at most 4×8) = or += packed A panel · packed B panel over kc. Missing rows
- * and columns are zero in the panels and are not stored.
+ * C tile (rows×cols, at most 4×8) = or += packed A panel · packed B panel over kc, then + the
+ * bias tile's 8 floats when `bias` is not 0. Missing rows and columns are zero in the panels and
+ * are not stored.
  */
 // @ts-ignore: decorator
 @inline
 function microKernel(
   a: usize, b: usize, kc: i32,
-  c: usize, cRowStep: usize, rows: i32, cols: i32, accumulate: bool,
+  c: usize, cRowStep: usize, rows: i32, cols: i32, accumulate: bool, bias: usize,
 ): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
@@ -196,16 +208,24 @@ function microKernel(
     c31 = f32x4.add(c31, f32x4.mul(x, b1));
   }
   if (rows == MR && cols == NR) {
-    storeRow(c, c00, c01, accumulate);
-    storeRow(c + cRowStep, c10, c11, accumulate);
-    storeRow(c + 2 * cRowStep, c20, c21, accumulate);
-    storeRow(c + 3 * cRowStep, c30, c31, accumulate);
+    if (bias == 0) {
+      storeRow(c, c00, c01, accumulate);
+      storeRow(c + cRowStep, c10, c11, accumulate);
+      storeRow(c + 2 * cRowStep, c20, c21, accumulate);
+      storeRow(c + 3 * cRowStep, c30, c31, accumulate);
+    } else {
+      const b0 = v128.load(bias), b1 = v128.load(bias, 16);
+      storeRowBias(c, c00, c01, accumulate, b0, b1);
+      storeRowBias(c + cRowStep, c10, c11, accumulate, b0, b1);
+      storeRowBias(c + 2 * cRowStep, c20, c21, accumulate, b0, b1);
+      storeRowBias(c + 3 * cRowStep, c30, c31, accumulate, b0, b1);
+    }
     return;
   }
-  storePartialRow(c, c00, c01, cols, accumulate);
-  if (rows > 1) storePartialRow(c + cRowStep, c10, c11, cols, accumulate);
-  if (rows > 2) storePartialRow(c + 2 * cRowStep, c20, c21, cols, accumulate);
-  if (rows > 3) storePartialRow(c + 3 * cRowStep, c30, c31, cols, accumulate);
+  storePartialRow(c, c00, c01, cols, accumulate, bias);
+  if (rows > 1) storePartialRow(c + cRowStep, c10, c11, cols, accumulate, bias);
+  if (rows > 2) storePartialRow(c + 2 * cRowStep, c20, c21, cols, accumulate, bias);
+  if (rows > 3) storePartialRow(c + 3 * cRowStep, c30, c31, cols, accumulate, bias);
 }
 
 // @ts-ignore: decorator
@@ -219,7 +239,19 @@ function storeRow(c: usize, lo: v128, hi: v128, accumulate: bool): void {
   v128.store(c, hi, 16);
 }
 
-function storePartialRow(c: usize, lo: v128, hi: v128, cols: i32, accumulate: bool): void {
+/** storeRow, then + the bias: the sum is rounded first, as an add after the product rounds it. */
+// @ts-ignore: decorator
+@inline
+function storeRowBias(c: usize, lo: v128, hi: v128, accumulate: bool, b0: v128, b1: v128): void {
+  if (accumulate) {
+    lo = f32x4.add(v128.load(c), lo);
+    hi = f32x4.add(v128.load(c, 16), hi);
+  }
+  v128.store(c, f32x4.add(lo, b0));
+  v128.store(c, f32x4.add(hi, b1), 16);
+}
+
+function storePartialRow(c: usize, lo: v128, hi: v128, cols: i32, accumulate: bool, bias: usize): void {
   for (let q = 0; q < cols; q++) {
     let v: f32;
     switch (q) {
@@ -233,7 +265,8 @@ function storePartialRow(c: usize, lo: v128, hi: v128, cols: i32, accumulate: bo
       default: v = f32x4.extract_lane(hi, 3);
     }
     const dst = c + <usize>q * 4;
-    store<f32>(dst, accumulate ? load<f32>(dst) + v : v);
+    const sum = accumulate ? load<f32>(dst) + v : v;
+    store<f32>(dst, bias != 0 ? sum + load<f32>(bias + <usize>q * 4) : sum);
   }
 }
 

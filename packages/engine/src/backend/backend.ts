@@ -99,6 +99,12 @@ export interface Backend {
   /** Reduces `axes` (sorted) of x; the result has x's shape with those axes set to 1. argmax/argmin give int32. */
   reduce(op: ReduceOp, x: Storage, shape: Shape, axes: readonly number[], dtype: DType): Storage;
   matmul(a: Storage, b: Storage, spec: MatmulSpec, dtype: DType): Storage;
+  /**
+   * Optional: matmul plus `bias` (n values) added to every row of every product, each sum
+   * rounded before its bias is added, so the bits are matmul's followed by add's — Linear's
+   * forward in one pass instead of two. Where a backend lacks it, linear adds the bias itself.
+   */
+  matmulAddBias?(a: Storage, b: Storage, bias: Storage, spec: MatmulSpec, dtype: DType): Storage;
   /** Gathers a view: out[i…] = x[offset + Σ i_d·strides_d] for i over outShape (strides may be 0). */
   strided(x: Storage, outShape: Shape, strides: readonly number[], offset: number, dtype: DType): Storage;
   /** Joins storages along `axis`; all shapes equal except on that axis. */

@@ -7,6 +7,7 @@ import { expand } from './shape/expand.js';
 import { reshape } from './shape/reshape.js';
 import { sum } from './reduce/sum.js';
 import { squeeze, unsqueeze } from './shape/squeeze.js';
+import { sumToShape } from './binary/sum-to-shape.js';
 
 /**
  * Matrix product with torch.matmul's rules: 1-D operands are promoted to a row/column and the
@@ -44,6 +45,19 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
  * op(a)[B,m,k] · op(b)[B,k,n]. A batch of 1 is shared across the other operand's batch.
  */
 export function bmm(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Tensor {
+  return product(a, b, transA, transB, null);
+}
+
+/**
+ * bmm(a, b, transA, transB) with `bias` (1-D, n values, a's dtype and device) added to every
+ * row, in one backend pass (Linear's forward). The caller checks that the backend has
+ * matmulAddBias and that the bias fits; the bits and the gradients are bmm's followed by add's.
+ */
+export function bmmAddBias(a: Tensor, b: Tensor, bias: Tensor, transA: boolean, transB: boolean): Tensor {
+  return product(a, b, transA, transB, bias);
+}
+
+function product(a: Tensor, b: Tensor, transA: boolean, transB: boolean, bias: Tensor | null): Tensor {
   const [ba, ra, ca] = a.shape;
   const [bb, rb, cb] = b.shape;
   const [m, k] = transA ? [ca, ra] : [ra, ca];
@@ -54,23 +68,21 @@ export function bmm(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Ten
   // A batch of 1 is shared with the other operand's batch, which may be 0 (Math.max(0, 1)
   // made that 1, so matmul of [0, m, k] and [k, n] failed in its final reshape).
   const batch = ba === 1 ? bb : ba;
-  const storage = a.backend.matmul(
-    a.storage,
-    b.storage,
-    { batch, m, k, n, aBatchStride: ba === 1 ? 0 : ra * ca, bBatchStride: bb === 1 ? 0 : rb * cb, transA, transB },
-    a.dtype,
-  );
+  const spec = { batch, m, k, n, aBatchStride: ba === 1 ? 0 : ra * ca, bBatchStride: bb === 1 ? 0 : rb * cb, transA, transB };
+  const storage = bias ? a.backend.matmulAddBias!(a.storage, b.storage, bias.storage, spec, a.dtype) : a.backend.matmul(a.storage, b.storage, spec, a.dtype);
   const out = makeTensor(storage, [batch, m, n], a.dtype, a.device);
   const fold = (g: Tensor, ownBatch: number): Tensor => (ownBatch === 1 && batch !== 1 ? sum(g, 0, true) : g);
   return record(
     out,
-    'matmul',
-    [a, b],
+    bias ? 'linear' : 'matmul',
+    bias ? [a, b, bias] : [a, b],
     (g) => [
       // dA = g·op(B)ᵀ (stored transposed when A was read transposed)
       a.requiresGrad ? fold(transA ? bmm(b, g, transB, true) : bmm(g, b, false, !transB), ba) : null,
       // dB = op(A)ᵀ·g (likewise)
       b.requiresGrad ? fold(transB ? bmm(g, a, true, transA) : bmm(a, g, !transA, false), bb) : null,
+      // dbias = g summed over every row, as add's backward sums a broadcast operand
+      ...(bias ? [bias.requiresGrad ? sumToShape(g, bias.shape) : null] : []),
     ],
     [a, b],
   );

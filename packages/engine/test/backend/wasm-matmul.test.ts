@@ -63,9 +63,9 @@ function operands(s: { batch: number; m: number; k: number; n: number; aShared: 
   return { spec, a, b };
 }
 
-function run(kernel: WasmMatmul, a: Float32Array, b: Float32Array, spec: MatmulSpec): Float32Array {
+function run(kernel: WasmMatmul, a: Float32Array, b: Float32Array, spec: MatmulSpec, bias?: Float32Array): Float32Array {
   const out = new Float32Array(spec.batch * spec.m * spec.n).fill(Number.NaN);
-  expect(kernel.matmul(a, b, spec, out)).toBe(true);
+  expect(kernel.matmul(a, b, spec, out, bias)).toBe(true);
   return out;
 }
 
@@ -90,11 +90,18 @@ describe('WebAssembly float32 matmul', () => {
     }
   });
 
-  it('gives bit-for-bit the same result on several threads as on one (and over batch chunks)', () => {
+  it('gives bit-for-bit the same result on several threads as on one (and over batch chunks), with or without a bias', () => {
     fc.assert(
-      fc.property(specArb(fc.constantFrom(1, 3, 9, 17, 64, 129, 200)), (s) => {
+      fc.property(specArb(fc.constantFrom(1, 3, 9, 17, 64, 129, 200)), fc.boolean(), (s, withBias) => {
         const { spec, a, b } = operands(s);
-        expect(run(threaded, a, b, spec)).toEqual(run(single, a, b, spec));
+        const bias = withBias ? operands({ ...s, batch: 1, m: 1, k: 1, aShared: true, bShared: true, seed: s.seed + 1 }).b : undefined;
+        const one = run(single, a, b, spec, bias);
+        expect(run(threaded, a, b, spec, bias)).toEqual(one);
+        if (bias) {
+          // the product, then the add, as float32 stores round it
+          const plain = run(single, a, b, spec);
+          expect(one).toEqual(plain.map((v, i) => Math.fround(v + bias[i % spec.n]!)));
+        }
       }),
       { numRuns: 40 },
     );

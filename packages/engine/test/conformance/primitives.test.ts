@@ -365,6 +365,39 @@ function primitiveSuite(B: Backend): void {
     });
   });
 
+  const matmulAddBias = B.matmulAddBias?.bind(B);
+  if (matmulAddBias) {
+    describe('matmulAddBias', () => {
+      /** The primitive against its definition on this backend: matmul, then add the bias row, bit for bit. */
+      const check = (dtype: DType, spec: MatmulSpec, seed: number, biasValues?: number[]): void => {
+        const aSize = (spec.aBatchStride === 0 ? 1 : spec.batch) * spec.m * spec.k;
+        const bSize = (spec.bBatchStride === 0 ? 1 : spec.batch) * spec.k * spec.n;
+        const a = up(roundTo(dtype, seededValues(seed, aSize)), dtype);
+        const b = up(roundTo(dtype, seededValues(seed + 1000, bSize)), dtype);
+        const bias = up(biasValues ?? roundTo(dtype, seededValues(seed + 2000, spec.n)), dtype);
+        const size = spec.batch * spec.m * spec.n;
+        const outShape = [spec.batch, spec.m, spec.n];
+        const expected = down(B.binary('add', B.matmul(a, b, spec, dtype), outShape, bias, [spec.n], outShape, dtype, dtype), dtype, size);
+        const got = down(matmulAddBias(a, b, bias, spec, dtype), dtype, size);
+        expect(got.map((v) => (Object.is(v, -0) ? '-0' : String(v))), `matmulAddBias ${JSON.stringify(spec)}`).toEqual(expected.map((v) => (Object.is(v, -0) ? '-0' : String(v))));
+      };
+
+      it.each(floats)('equals matmul then add, bit for bit: random sizes, flags and batch strides (%s)', (dtype) => {
+        fc.assert(
+          fc.property(matmulCaseArb(9), (c) => check(dtype, c.spec, c.seed)),
+          { numRuns: RUNS },
+        );
+      });
+
+      it.each(floats)('and on the course sizes (k = 784 spans several k-blocks) with non-finite and signed-zero biases (%s)', (dtype) => {
+        const spec = (m: number, k: number, n: number, transB: boolean): MatmulSpec => ({ batch: 1, m, k, n, transA: false, transB, aBatchStride: 0, bBatchStride: 0 });
+        check(dtype, spec(128, 784, 256, true), 1);
+        check(dtype, spec(13, 784, 10, true), 2, [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1e30, -1e-30, 3, -3, 0.5]);
+        check(dtype, spec(3, 0, 4, false), 3, [-0, 0, Number.NaN, 2]); // an empty sum: 0 + bias
+      });
+    });
+  }
+
   // ---- data movement -------------------------------------------------------------------------
 
   describe('strided', () => {

@@ -366,6 +366,29 @@ describe('Linear', () => {
   });
 });
 
+describe('Linear with the bias added by the matmul (matmulAddBias)', () => {
+  it('gives the same bits, forward and backward, as the product followed by an add', () => {
+    // the cpu kernels without the fused primitive, under another name
+    const { matmulAddBias, ...unfused } = getBackend('cpu');
+    expect(matmulAddBias).toBeTypeOf('function');
+    registerBackend({ ...unfused, name: 'cpu-unfused' });
+    for (const [rows, inF, outF, dtype] of [[128, 784, 256, 'float32'], [37, 300, 10, 'float32'], [5, 3, 2, 'float64']] as const) {
+      const gen = new Generator(rows);
+      const x = randn([rows, inF], { generator: gen, dtype });
+      const w = randn([outF, inF], { generator: gen, dtype });
+      const b = randn([outF], { generator: gen, dtype });
+      const g = randn([rows, outF], { generator: gen, dtype });
+      const results = ['cpu', 'cpu-unfused'].map((device) => {
+        const [xd, wd, bd] = [x, w, b].map((t) => t.to(device).detach().requiresGrad_());
+        const y = linear(xd!, wd!, bd);
+        y.backward(g.to(device));
+        return [y, xd!.grad!, wd!.grad!, bd!.grad!].map((t) => Array.from(t.toTypedArray()));
+      });
+      expect(results[0], `${rows}×${inF}→${outF} ${dtype}`).toEqual(results[1]);
+    }
+  });
+});
+
 describe('Sequential', () => {
   it('applies its modules in order; at() and length', () => {
     const l1 = new Linear(2, 3, { generator: 1 });

@@ -65,6 +65,11 @@ export const cpuBackend: Backend = {
     cpuMatmul(a as TypedArray, b as TypedArray, spec, dtype, out);
     return out;
   },
+  matmulAddBias(a, b, bias, spec: MatmulSpec, dtype) {
+    const out = allocate(dtype, spec.batch * spec.m * spec.n);
+    cpuMatmul(a as TypedArray, b as TypedArray, spec, dtype, out, bias as TypedArray);
+    return out;
+  },
   strided(x, outShape: Shape, strides, offset, dtype) {
     const out = allocate(dtype, numel(outShape));
     stridedKernel(x as TypedArray, outShape, strides, offset, out);

@@ -5,7 +5,8 @@ import type { MatmulHost } from './wasm/host.js';
 import { nodeHost } from './wasm/node-host.js';
 import { WasmMatmul, type WasmMatmulOptions } from './wasm/wasm-matmul.js';
 
-export type CpuMatmul = (a: TypedArray, b: TypedArray, spec: MatmulSpec, dtype: DType, out: TypedArray) => void;
+/** out = op(a)·op(b), plus `bias` (n values) on every row when given (the sum rounded first). */
+export type CpuMatmul = (a: TypedArray, b: TypedArray, spec: MatmulSpec, dtype: DType, out: TypedArray, bias?: TypedArray) => void;
 
 /**
  * The cpu backend's matmul primitive on a host. float32 runs on the WebAssembly SIMD kernel
@@ -28,10 +29,18 @@ export function createCpuMatmul(host: MatmulHost, options: WasmMatmulOptions = {
     }
     return wasm;
   };
-  return (a, b, spec, dtype, out) => {
-    if (dtype === 'float32' && fast()?.matmul(a as Float32Array, b as Float32Array, spec, out as Float32Array)) return;
+  return (a, b, spec, dtype, out, bias) => {
+    if (dtype === 'float32' && fast()?.matmul(a as Float32Array, b as Float32Array, spec, out as Float32Array, bias as Float32Array | undefined)) return;
     matmulKernel(a, b, spec, out);
+    if (bias) addRowBias(out, bias, spec.n);
   };
+}
+
+/** out[r, j] += bias[j] for every row r: the binary add's arithmetic (one rounding into out). */
+function addRowBias(out: TypedArray, bias: TypedArray, n: number): void {
+  for (let o = 0; o < out.length; o += n) {
+    for (let j = 0; j < n; j++) out[o + j] = out[o + j] + bias[j];
+  }
 }
 
 export const cpuMatmul: CpuMatmul = createCpuMatmul(nodeHost);

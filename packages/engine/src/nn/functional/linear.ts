@@ -1,6 +1,6 @@
 import type { Tensor } from '../../tensor/tensor.js';
 import { formatShape } from '../../tensor/shape.js';
-import { bmm } from '../../ops/matmul.js';
+import { bmm, bmmAddBias } from '../../ops/matmul.js';
 import { reshape } from '../../ops/shape/reshape.js';
 import { add } from '../../ops/binary/add.js';
 
@@ -25,7 +25,11 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
   }
   const lead = x.shape.slice(0, -1);
   const rows = lead.reduce((a, b) => a * b, 1);
-  const product = bmm(reshape(x, [1, rows, inFeatures]), reshape(weight, [1, outFeatures, inFeatures]), false, true);
-  const y = reshape(product, [...lead, outFeatures]);
+  const x3 = reshape(x, [1, rows, inFeatures]);
+  const w3 = reshape(weight, [1, outFeatures, inFeatures]);
+  // One pass where the backend can add the bias as it stores the product (the same bits).
+  const fused = bias && bias.ndim === 1 && bias.shape[0] === outFeatures && bias.dtype === weight.dtype && bias.device === weight.device && x.backend.matmulAddBias;
+  if (fused) return reshape(bmmAddBias(x3, w3, bias, false, true), [...lead, outFeatures]);
+  const y = reshape(bmm(x3, w3, false, true), [...lead, outFeatures]);
   return bias ? add(y, bias) : y;
 }

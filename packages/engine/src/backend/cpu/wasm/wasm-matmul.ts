@@ -109,10 +109,12 @@ export class WasmMatmul {
   }
 
   /**
-   * out = op(a)·op(b) for every product of the batch, as the cpu backend's matmul primitive.
-   * Returns false, computing nothing, when the operands cannot fit in a wasm memory (4 GiB).
+   * out = op(a)·op(b) for every product of the batch, as the cpu backend's matmul primitive,
+   * plus `bias` (n values) on every row when given: each sum is rounded before its bias is added,
+   * so the bits are those of a product followed by an add. Returns false, computing nothing,
+   * when the operands cannot fit in a wasm memory (4 GiB).
    */
-  matmul(a: Float32Array, b: Float32Array, spec: MatmulSpec, out: Float32Array): boolean {
+  matmul(a: Float32Array, b: Float32Array, spec: MatmulSpec, out: Float32Array, bias?: Float32Array): boolean {
     const { batch, m, k, n } = spec;
     if (batch === 0 || m === 0 || n === 0) return true;
     const kernel = this.exports;
@@ -129,13 +131,14 @@ export class WasmMatmul {
     const threads = large && (choice?.useThreads() ?? true) ? this.pool.threadsReady() : 1;
     const started = performance.now();
 
-    // [A | B | C | packed A | counter | scratch per thread], each cache-line aligned
+    // [A | B | C | packed A | counter | bias | scratch per thread], each cache-line aligned
     const aPtr = this.heapBase;
     const bPtr = aPtr + alignUp(aShared ? aBytes : aBytes * chunk);
     const cPtr = bPtr + alignUp(bShared ? bBytes : bBytes * chunk);
     const packedPtr = cPtr + alignUp(cBytes * chunk);
     const counterPtr = packedPtr + (aShared ? packedBytes : packedBytes * chunk);
-    const scratchPtr = counterPtr + ALIGN;
+    const biasPtr = counterPtr + ALIGN;
+    const scratchPtr = biasPtr + (bias ? alignUp(n * 4) : 0);
     if (threads > 1) this.pool.wake();
     const usedBytes = scratchPtr + threads * this.scratchPerThread;
     if (!this.ensureBytes(usedBytes)) return false;
@@ -150,6 +153,7 @@ export class WasmMatmul {
       kernel.packA(aPtr, m, k, +spec.transA, packedPtr);
     }
     if (bShared) f32.set(b.subarray(0, k * n), bPtr / 4);
+    if (bias) f32.set(bias.subarray(0, n), biasPtr / 4);
 
     for (let first = 0; first < batch; first += chunk) {
       const count = Math.min(chunk, batch - first);
@@ -160,7 +164,7 @@ export class WasmMatmul {
       if (!bShared) f32.set(b.subarray(first * k * n, (first + count) * k * n), bPtr / 4);
       const chunkCols = this.chunkColumns(n, count, threads);
       this.counters[counterPtr / 4] = 0;
-      const args = [packedPtr, aShared ? 0 : packedBytes, bPtr, bShared ? 0 : k * n, +spec.transB, cPtr, count, m, k, n, chunkCols, counterPtr, scratchPtr];
+      const args = [packedPtr, aShared ? 0 : packedBytes, bPtr, bShared ? 0 : k * n, +spec.transB, cPtr, count, m, k, n, chunkCols, counterPtr, scratchPtr, bias ? biasPtr : 0];
       if (threads === 1) kernel.gemm(...args, 0);
       else this.pool.run(args, threads, (thread) => kernel.gemm(...args, thread));
       out.set(f32.subarray(cPtr / 4, cPtr / 4 + count * m * n), first * m * n);
