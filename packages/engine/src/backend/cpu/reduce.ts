@@ -20,8 +20,8 @@ export function reduceKernel(op: ReduceOp, x: TypedArray, shape: Shape, axes: re
     case 'sum': {
       const acc = new Float64Array(out.length);
       forEachBroadcast(shape, outStrides, inStrides, (_o, oi, xi, len, os, xs) => {
-        // The two common walks get loops without stride arithmetic (3× faster on a bias
-        // gradient's column sums); each output still adds its inputs in the same order.
+        // The two common walks get loops without stride arithmetic (a full sum of 32k values
+        // 115 → 28 µs; column sums gained nothing); each output adds its inputs in the same order.
         if (os === 1 && xs === 1) {
           for (let j = 0; j < len; j++) acc[oi + j] += x[xi + j];
         } else if (os === 0 && xs === 1) {
