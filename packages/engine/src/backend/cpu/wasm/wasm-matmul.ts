@@ -1,9 +1,9 @@
 import type { MatmulSpec } from '../../backend.js';
-import asconfig from '../../../../wasm/asconfig.json' with { type: 'json' };
 import type { MatmulHost } from './host.js';
 import { ThreadChoice } from './thread-choice.js';
 import { ThreadPool } from './thread-pool.js';
-import { growMemoryTo, wasmApi, type WasmMemory, type WasmModule } from './wasm-api.js';
+import { instantiateKernels } from './kernel-instance.js';
+import { growMemoryTo, type WasmMemory, type WasmModule } from './wasm-api.js';
 
 /** Buffers start on cache-line boundaries. */
 const ALIGN = 64;
@@ -75,18 +75,9 @@ export class WasmMatmul {
   static create(host: MatmulHost, options: WasmMatmulOptions = {}): WasmMatmul | { unavailable: string } {
     const maxThreads = Math.max(1, options.maxThreads ?? host.cores());
     // One thread needs no shared memory, whose copies are slower (host.ts).
-    const shared = maxThreads > 1;
-    const kernel = host.loadKernel(shared ? 'shared' : 'local');
-    if ('missing' in kernel) return { unavailable: kernel.missing };
-    try {
-      const module = new wasmApi.Module(kernel.bytes);
-      // Each build declares its memory, shared or not, with this maximum (wasm/asconfig.json).
-      const memory = new wasmApi.Memory({ initial: 1, maximum: asconfig.options.maximumMemory, shared });
-      const instance = new wasmApi.Instance(module, { env: { memory } });
-      return new WasmMatmul(host, module, memory, instance.exports as unknown as KernelExports, { ...options, maxThreads });
-    } catch (error) {
-      return { unavailable: `the WebAssembly matmul kernel could not start here (${(error as Error).message}).` };
-    }
+    const made = instantiateKernels(host, maxThreads > 1 ? 'shared' : 'local');
+    if ('unavailable' in made) return made;
+    return new WasmMatmul(host, made.module, made.memory, made.exports as unknown as KernelExports, { ...options, maxThreads });
   }
 
   private constructor(host: MatmulHost, module: WasmModule, private readonly memory: WasmMemory, exports: KernelExports, options: WasmMatmulOptions) {

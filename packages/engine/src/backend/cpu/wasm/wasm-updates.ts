@@ -1,7 +1,7 @@
-import asconfig from '../../../../wasm/asconfig.json' with { type: 'json' };
 import type { AdamScalars } from '../../backend.js';
 import type { MatmulHost } from './host.js';
-import { growMemoryTo, wasmApi, type WasmMemory } from './wasm-api.js';
+import { instantiateKernels } from './kernel-instance.js';
+import { growMemoryTo, type WasmMemory } from './wasm-api.js';
 
 /** Below this many floats the JavaScript loops are as fast (no copies into the wasm memory). */
 export const MIN_WASM_UPDATE = 4096;
@@ -36,15 +36,9 @@ export class WasmUpdates {
   /** The kernels on this host, or the reason they cannot run. */
   static create(host: MatmulHost): WasmUpdates | { unavailable: string } {
     // The updates run on the calling thread only: the local build, whose copies are faster (host.ts).
-    const kernel = host.loadKernel('local');
-    if ('missing' in kernel) return { unavailable: kernel.missing };
-    try {
-      const memory = new wasmApi.Memory({ initial: 1, maximum: asconfig.options.maximumMemory, shared: false });
-      const instance = new wasmApi.Instance(new wasmApi.Module(kernel.bytes), { env: { memory } });
-      return new WasmUpdates(memory, instance.exports as unknown as UpdateExports);
-    } catch (error) {
-      return { unavailable: `the WebAssembly kernels could not start here (${(error as Error).message}).` };
-    }
+    const made = instantiateKernels(host, 'local');
+    if ('unavailable' in made) return made;
+    return new WasmUpdates(made.memory, made.exports as unknown as UpdateExports);
   }
 
   private constructor(private readonly memory: WasmMemory, private readonly exports: UpdateExports) {
