@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadNotMNIST, resolveCacheDir, tensor, trainTestSplit, type Tensor } from '@dlcourse/engine';
@@ -75,8 +75,25 @@ function readWithheldSplit(dir: string): RealSplit {
   };
 }
 
-/** A file of raw 4-byte values (as held-out.ts writes them) as its typed array. */
-export function readArray<T extends Float32Array | Int32Array>(path: string, type: { new (buffer: ArrayBuffer, offset: number, length: number): T }): T {
-  const bytes = readFileSync(path);
-  return new type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 0, bytes.byteLength / 4);
+/**
+ * A file of raw 4-byte values (as held-out.ts writes them) as its typed array, read straight into
+ * it: each grading reads ~50 MB here, and a copy out of readFileSync's buffer cost as much again
+ * in fresh pages.
+ */
+export function readArray<T extends Float32Array | Int32Array>(path: string, type: { new (length: number): T }): T {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size % 4 !== 0) throw new Error(`${path} holds ${size} bytes, not a whole number of 4-byte values: prepare the split again.`);
+    const array = new type(size / 4);
+    const bytes = new Uint8Array(array.buffer);
+    for (let read = 0; read < size; ) {
+      const got = readSync(fd, bytes, read, size - read, read);
+      if (got === 0) throw new Error(`${path} ended after ${read} of ${size} bytes: prepare the split again.`);
+      read += got;
+    }
+    return array;
+  } finally {
+    closeSync(fd);
+  }
 }
