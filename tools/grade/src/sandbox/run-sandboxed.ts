@@ -27,6 +27,14 @@ export interface SandboxLimits {
 }
 
 /**
+ * grade-one coordinates for a few seconds (vitest's config, transforms, reporting) and runs no
+ * hot loop, so V8's optimizing compiler only burned CPU on background threads: capped at the
+ * baseline tier it used ~0.3 s less CPU per submission (1.5 s instead of 1.8 s for a stub,
+ * alternated runs; tools/grade/README.md "Speed"). The worker, which trains networks, keeps it.
+ */
+const GRADE_ONE_NODE_FLAGS = ['--max-opt=1'];
+
+/**
  * Runs grade-one (the built module, see grade-one-bundle.ts) for one submission in its own process group and stops the whole group at the
  * first limit crossed: wall-clock time or resident memory of the tree. The events come only from
  * the pipe on descriptor 3; anything a submission prints goes to the log tail.
@@ -34,7 +42,7 @@ export interface SandboxLimits {
 export function runSandboxed(gradeOne: string, job: GradeJob, limits: SandboxLimits, env: NodeJS.ProcessEnv): Promise<SandboxRun> {
   const started = performance.now();
   const isolation = networkIsolation();
-  const [command, ...args] = [...isolation.prefix, process.execPath, gradeOne];
+  const [command, ...args] = [...isolation.prefix, process.execPath, ...GRADE_ONE_NODE_FLAGS, gradeOne];
   const child = spawn(command, args, {
     cwd: job.tempDir,
     env: { ...env, DLGRADE_JOB: JSON.stringify(job) },
