@@ -19,9 +19,15 @@ export function reduceKernel(op: ReduceOp, x: TypedArray, shape: Shape, axes: re
   switch (op) {
     case 'sum': {
       const acc = new Float64Array(out.length);
+      const rows = leadingRows(shape, axes);
+      if (rows > 0) {
+        sumColumns(x, rows, x.length / rows, acc);
+        for (let i = 0; i < out.length; i++) out[i] = acc[i];
+        return;
+      }
       forEachBroadcast(shape, outStrides, inStrides, (_o, oi, xi, len, os, xs) => {
         // The two common walks get loops without stride arithmetic (a full sum of 32k values
-        // 115 → 28 µs; column sums gained nothing); each output adds its inputs in the same order.
+        // 115 → 28 µs); each output adds its inputs in the same order.
         if (os === 1 && xs === 1) {
           for (let j = 0; j < len; j++) acc[oi + j] += x[xi + j];
         } else if (os === 0 && xs === 1) {
@@ -70,5 +76,43 @@ export function reduceKernel(op: ReduceOp, x: TypedArray, shape: Shape, axes: re
       });
       return;
     }
+  }
+}
+
+/**
+ * The rows of a column sum: the product of the reduced dims when they are the leading ones and
+ * some dims are kept (a bias gradient over a batch: [batch, features] → [features]); else 0.
+ */
+function leadingRows(shape: Shape, axes: readonly number[]): number {
+  if (axes.length === 0 || axes.length >= shape.length) return 0;
+  let rows = 1;
+  for (let d = 0; d < axes.length; d++) {
+    if (!axes.includes(d)) return 0;
+    rows *= shape[d];
+  }
+  return rows;
+}
+
+/**
+ * Column sums of a contiguous [rows, cols] block, eight columns at a time in locals instead of
+ * a load and a store of the accumulator per value. Each column still adds its rows in order from
+ * 0, as the generic walk does, so the results are the same to the bit.
+ */
+function sumColumns(x: TypedArray, rows: number, cols: number, acc: Float64Array): void {
+  const end = rows * cols;
+  let c = 0;
+  for (; c + 8 <= cols; c += 8) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    for (let i = c; i < end; i += cols) {
+      s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3];
+      s4 += x[i + 4]; s5 += x[i + 5]; s6 += x[i + 6]; s7 += x[i + 7];
+    }
+    acc[c] = s0; acc[c + 1] = s1; acc[c + 2] = s2; acc[c + 3] = s3;
+    acc[c + 4] = s4; acc[c + 5] = s5; acc[c + 6] = s6; acc[c + 7] = s7;
+  }
+  for (; c < cols; c++) {
+    let s = 0;
+    for (let i = c; i < end; i += cols) s += x[i];
+    acc[c] = s;
   }
 }
