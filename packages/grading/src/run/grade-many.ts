@@ -7,6 +7,7 @@ import { DEFAULT_SEED, SEED_SETUP_FILE, SUITE_PATTERNS, graderDir, hasHiddenSuit
 import { loadRubric } from './run-grader.js';
 import { resolveSubmissionEntry } from './submission.js';
 import { bundleAliases } from './prebuilt-modules.js';
+import { useGradingHeapGrowth } from './heap-growth.js';
 
 export interface NamedSubmission {
   /** Unique name of the submission in this run (a student id, 'solution', a mutant's file). */
@@ -71,6 +72,7 @@ export async function gradeSubmissions(options: GradeManyOptions): Promise<Map<s
       setupFiles: [SEED_SETUP_FILE],
     },
   }));
+  useGradingHeapGrowth();
   const vitest = await startVitest(
     'test',
     [],

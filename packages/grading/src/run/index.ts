@@ -13,3 +13,4 @@ export { HELD_OUT_META, type HeldOutJudge } from '../held-out-judge.js';
 export { TEST_TIMEOUT_CAP_ENV } from '../rubric.js';
 export { SEAL_KEY_ENV, SEAL_META, isSealedPass } from '../seal.js';
 export { itemSuites } from './item-suites.js';
+export { HEAP_GROWTH_FLAG } from './heap-growth.js';

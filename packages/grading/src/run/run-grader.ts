@@ -12,6 +12,7 @@ import type { GradeResult } from '../report/types.js';
 import { DEFAULT_SEED, SEED_SETUP_FILE, SUITE_PATTERNS, graderDir, hasHiddenSuites } from './paths.js';
 import { resolveSubmissionEntry } from './submission.js';
 import { bundleAliases } from './prebuilt-modules.js';
+import { useGradingHeapGrowth } from './heap-growth.js';
 
 export interface RunGraderOptions {
   /** e.g. 'exercise-3'. */
@@ -75,6 +76,7 @@ export async function runGrader(options: RunGraderOptions): Promise<GradeResult>
     },
   };
 
+  useGradingHeapGrowth();
   const vitest = await startVitest(
     'test',
     [],

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT, graderDir } from '@dlcourse/grading/runner';
+import { HEAP_GROWTH_FLAG, REPO_ROOT, graderDir } from '@dlcourse/grading/runner';
 
 /** The workspace packages a grader's test worker needs at run time; solutions are never among them. */
 const KIT_PACKAGES = ['packages/engine', 'packages/grading'];
@@ -94,11 +94,7 @@ export function forkExecArgv(options: { readable: string[]; tempDir: string; hea
     `--allow-fs-write=${options.tempDir}`,
     ...(options.addons ? ['--allow-addons'] : []),
     `--max-old-space-size=${options.heapMb}`,
-    // The suites keep the training data and vitest's modules alive (~15 MB of heap), and V8's own
-    // growing factor left so little room above them that the training's steady stream of typed
-    // arrays started a full mark-compact every ~100 ms: 13% of the worker's CPU for a complete
-    // submission, 3% with a fixed factor of 4 (perf, tools/grade/README.md "Speed").
-    '--heap-growing-percent=300',
+    HEAP_GROWTH_FLAG,
     '--no-warnings=ExperimentalWarning',
   ];
 }
