@@ -7,10 +7,11 @@ import { REPO_ROOT, loadRubric, prebuiltModules } from '@dlcourse/grading/runner
 import { selectExercises } from './exercises.js';
 import { prepareExercise, type ExerciseNeeds } from './exercise-data.js';
 import { graderVersion } from './grader-version.js';
-import { gradeSubmission, type SubmissionOutcome } from './grade-submission.js';
+import { gradeSubmission, sandboxEnv, type SubmissionOutcome } from './grade-submission.js';
 import { createProgress } from './progress.js';
 import { networkIsolation } from './sandbox/network-isolation.js';
 import { gradeOneBundle } from './sandbox/grade-one-bundle.js';
+import { GradeOneHost } from './sandbox/grade-one-host.js';
 import { writeScoreboard } from './scoreboard-outputs.js';
 import { discoverSubmissions, selectShard, type Shard } from './submissions.js';
 
@@ -43,6 +44,8 @@ export interface ClassSummary {
   seconds: number;
   /** The part spent grading submissions; the rest (rubrics, exercise data, bundles, scoreboard) is paid once per run. */
   gradingSeconds: number;
+  /** grade-one processes started: one per job slot, plus one after each run a limit or a crash ended (grade-one-host.ts). */
+  gradeOneStarts: number;
 }
 
 /** Grades every submission in a folder (or one shard of them), then writes the scoreboard. */
@@ -95,6 +98,15 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
     gradeOne: await gradeOneBundle(),
     force: options.force ?? false,
   };
+  // One grade-one per job slot, reused from submission to submission; a slot is taken by one
+  // submission at a time (pLimit never runs more than `jobs` at once).
+  const hosts: GradeOneHost[] = [];
+  for (let slot = 0; slot < options.jobs; slot++) {
+    const home = join(workRoot, `grade-one-${slot}`);
+    await mkdir(home);
+    hosts.push(new GradeOneHost(context.gradeOne.entry, sandboxEnv(home, options.language), home));
+  }
+  const idle = [...hosts];
   let outcomes: SubmissionOutcome[];
   const gradingStarted = performance.now();
   let gradingSeconds = 0;
@@ -102,7 +114,10 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
     outcomes = await Promise.all(
       submissions.map((submission) =>
         limit(async () => {
-          const outcome = await gradeSubmission(submission, context).catch((error: unknown): SubmissionOutcome => ({ id: submission.id, status: 'failed', reason: (error as Error).stack ?? String(error) }));
+          const host = idle.pop()!;
+          const outcome = await gradeSubmission(submission, context, host)
+            .catch((error: unknown): SubmissionOutcome => ({ id: submission.id, status: 'failed', reason: (error as Error).stack ?? String(error) }))
+            .finally(() => idle.push(host));
           progress.tick(submission.id, describe(outcome));
           return outcome;
         }),
@@ -110,11 +125,12 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
     );
     gradingSeconds = (performance.now() - gradingStarted) / 1000;
   } finally {
+    for (const host of hosts) host.close();
     progress.stop();
     await rm(workRoot, { recursive: true, force: true });
   }
   const outputs = await writeScoreboard(out, { title: options.title });
-  const summary: ClassSummary = { outcomes, ignored, outputs, seconds: (performance.now() - started) / 1000, gradingSeconds };
+  const summary: ClassSummary = { outcomes, ignored, outputs, seconds: (performance.now() - started) / 1000, gradingSeconds, gradeOneStarts: hosts.reduce((n, h) => n + h.starts, 0) };
   if (!options.quiet) for (const line of summaryLines(summary)) log(line);
   return summary;
 }

@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { Language, Rubric } from '@dlcourse/grading';
 import { gradeFromReports, graderDir, hasHiddenSuites, type GradeResult, type ItemReport } from '@dlcourse/grading/runner';
-import type { Ending } from './sandbox/run-sandboxed.js';
+import type { Ending } from './sandbox/grade-one-host.js';
 import type { GradeEvent } from './sandbox/protocol.js';
 import { frozenOwner } from './sandbox/worker-setup/frozen-built-ins.js';
 import { SANDBOX_MESSAGES, say } from './sandbox/worker-setup/messages.js';

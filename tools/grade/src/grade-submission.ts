@@ -7,7 +7,7 @@ import { ExtractionError, extractSubmission } from './extract.js';
 import { endingReason, gradeFromEvents } from './grade-from-events.js';
 import { isUpToDate, writeSubmissionResults, type GradingMeta } from './results-store.js';
 import { forkExecArgv, loadableForWorker, readableByWorker } from './sandbox/permissions.js';
-import { runSandboxed, type Ending, type SandboxLimits } from './sandbox/run-sandboxed.js';
+import type { Ending, GradeOneHost, SandboxLimits } from './sandbox/grade-one-host.js';
 import type { GradeOneBundle } from './sandbox/grade-one-bundle.js';
 import type { GradeEvent } from './sandbox/protocol.js';
 import { SANDBOX_MESSAGES, say } from './sandbox/worker-setup/messages.js';
@@ -45,9 +45,10 @@ export type SubmissionOutcome =
  * Grades one submission: a private copy, a resume check, the sandboxed run of every selected
  * exercise, and the results written atomically. A submission that cannot be unpacked or has no
  * code for an exercise still gets results that say why; only a failure of the grading machinery
- * itself is 'failed' (nothing written, so the next run tries again).
+ * itself is 'failed' (nothing written, so the next run tries again). `host` is the job slot's
+ * grade-one, which grades this submission's exercises in fresh test workers.
  */
-export async function gradeSubmission(submission: Submission, context: RunContext): Promise<SubmissionOutcome> {
+export async function gradeSubmission(submission: Submission, context: RunContext, host: GradeOneHost): Promise<SubmissionOutcome> {
   const work = await mkdtemp(join(context.workRoot, `${submission.id}-`));
   try {
     const copy = join(work, 'submission');
@@ -90,7 +91,7 @@ export async function gradeSubmission(submission: Submission, context: RunContex
     const started = performance.now();
     const runs = new Map<string, ExerciseRun>();
     if (Object.keys(entries).length > 0) {
-      const outcome = await runRounds(entries, copy, tempDir, harnessDir, context);
+      const outcome = await runRounds(entries, copy, tempDir, harnessDir, context, host);
       if ('failed' in outcome) return { id: submission.id, status: 'failed', reason: outcome.failed };
       for (const [exercise, run] of outcome.runs) runs.set(exercise, run);
       log += outcome.log;
@@ -134,7 +135,7 @@ interface ExerciseRun {
  * all runs together. `failed` when grade-one itself ended without any result (the machinery, not
  * the student: nothing is written, the next run tries again).
  */
-async function runRounds(entries: Record<string, string>, copy: string, tempDir: string, harnessDir: string, context: RunContext): Promise<{ runs: Map<string, ExerciseRun>; log: string } | { failed: string }> {
+async function runRounds(entries: Record<string, string>, copy: string, tempDir: string, harnessDir: string, context: RunContext, host: GradeOneHost): Promise<{ runs: Map<string, ExerciseRun>; log: string } | { failed: string }> {
   const runs = new Map<string, ExerciseRun>();
   let log = '';
   // The worker's heap gets the budget less what vitest's main process needs (~300 MB), so a
@@ -149,8 +150,8 @@ async function runRounds(entries: Record<string, string>, copy: string, tempDir:
     const workerEnv = Object.assign({}, ...needs.map(([, n]) => n?.workerEnv ?? {})) as Record<string, string>;
     // grade-one imports each judge built, not its TypeScript source (no tsx in grade-one).
     const heldOut = Object.fromEntries(needs.flatMap(([e, n]) => (n?.heldOut ? [[e, { ...n.heldOut, module: builtJudge(context.gradeOne, e) }]] : [])));
-    const job = { submissionDir: copy, entries: Object.fromEntries(exercises.map((e) => [e, entries[e]!])), tempDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, testTimeoutCapMs: context.limits.testTimeoutCapMs, heapMb, loadable, execArgv, workerEnv, heldOut };
-    const run = await runSandboxed(context.gradeOne.entry, job, { ...context.limits, timeoutMs: Math.max(1, deadline - performance.now()) }, sandboxEnv(harnessDir, context));
+    const job = { submissionDir: copy, entries: Object.fromEntries(exercises.map((e) => [e, entries[e]!])), tempDir, harnessDir, cacheDir: context.cacheDir, prebuilt: context.prebuilt, seed: context.seed, language: context.language, testTimeoutMs: context.limits.testTimeoutMs, testTimeoutCapMs: context.limits.testTimeoutCapMs, heapMb, loadable, execArgv, workerEnv, heldOut };
+    const run = await host.run(job, { ...context.limits, timeoutMs: Math.max(1, deadline - performance.now()) });
     log += run.logTail;
     const reached = (exercise: string) => run.events.some((e) => (e.type === 'test' || e.type === 'module-error') && e.exercise === exercise);
     if (run.ending.kind === 'crashed' && !exercises.some(reached)) {
@@ -204,12 +205,13 @@ function workerGrants(exercises: string[], copy: string, tempDir: string, harnes
 const KEEP_FREED_MEMORY = 'glibc.malloc.trim_threshold=536870912:glibc.malloc.mmap_threshold=33554432';
 
 /**
- * Only what grading needs reaches the sandbox: no tokens or credentials from the instructor's
- * shell. grade-one's HOME and TMPDIR are its own folder; the worker's are set to the
- * submission's temp folder by grade-one (the one place the student's code may write).
+ * grade-one's environment: only what grading needs reaches the sandbox, no tokens or credentials
+ * from the instructor's shell. Its HOME and TMPDIR are `home` until its first job, then each
+ * job's harness folder; the worker's are set to the submission's temp folder by grade-one (the
+ * one place the student's code may write).
  */
-function sandboxEnv(harnessDir: string, context: RunContext): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: harnessDir, TMPDIR: harnessDir, NODE_ENV: 'test', DLCOURSE_LANG: context.language, CI: '1', NO_COLOR: '1', GLIBC_TUNABLES: KEEP_FREED_MEMORY };
+export function sandboxEnv(home: string, language: Language): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, TMPDIR: home, NODE_ENV: 'test', DLCOURSE_LANG: language, CI: '1', NO_COLOR: '1', GLIBC_TUNABLES: KEEP_FREED_MEMORY };
   for (const name of ['NOTMNIST_ARCHIVE', 'DLCOURSE_CACHE_DIR', 'XDG_CACHE_HOME']) if (process.env[name]) env[name] = process.env[name];
   return env;
 }

@@ -70,6 +70,17 @@ describe('grading the fixture class', () => {
     expect(results.max_score).toBe(rubric.maxScore);
   });
 
+  test('each job slot keeps its grade-one from submission to submission, and gets a fresh one after a run a limit or a crash ended', () => {
+    // Two slots, and at most one start more for each submission stopped by a limit (the slot's
+    // next submission starts it; the other hostile ones, process.exit included, end in their test
+    // worker and leave grade-one serving). The scores above were graded that way.
+    const stopped = summary.outcomes.filter((o) => o.status === 'graded' && o.ending.kind !== 'finished');
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(summary.gradeOneStarts).toBeGreaterThanOrEqual(2);
+    expect(summary.gradeOneStarts).toBeLessThanOrEqual(2 + stopped.length);
+    expect(summary.gradeOneStarts).toBeLessThan(summary.outcomes.length / 2);
+  });
+
   test("results.json is Gradescope's format, and hidden tests are hidden from the student", () => {
     const results = readResults(out, 'right');
     expect(Object.keys(results).sort()).toEqual(['execution_time', 'max_score', 'output', 'score', 'stdout_visibility', 'tests', 'visibility']);

@@ -1,11 +1,13 @@
 /**
- * The trusted half of grading one submission, run in its own process by the parent pool. It is
- * vitest's main process: it loads the rubrics and the graders but never the student's code,
- * which runs only in vitest's forked test worker under Node's permission model. It streams each
- * test's outcome to the parent on file descriptor 3, which the worker does not inherit.
+ * The trusted half of grading, run by the parent as one long-lived process per job slot
+ * (grade-one-host.ts). It is vitest's main process: it loads the rubrics and the graders but never
+ * the student's code, which runs only in vitest's forked test worker under Node's permission
+ * model — a fresh worker for every job. It takes jobs from the parent and streams each test's
+ * outcome back on file descriptor 3, which the worker does not inherit. Kept up between
+ * submissions, it pays Node's start and vitest's import (~1 s of CPU) once, not per submission.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { Socket } from 'node:net';
 import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BaseSequencer, startVitest, type Reporter, type TestCase, type TestModule, type TestSpecification } from 'vitest/node';
@@ -13,7 +15,8 @@ import type { GradingMeta } from '@dlcourse/grading';
 import { HELD_OUT_META, SEAL_KEY_ENV, SEAL_META, SUITE_PATTERNS, TEST_TIMEOUT_CAP_ENV, aliasesFor, graderDir, isSealedPass, itemSuites, type HeldOutJudge } from '@dlcourse/grading/runner';
 import { confineImports } from './confine-imports.js';
 import { resolveFromCourse } from './resolve-from-course.js';
-import { RESULT_FD, type GradeEvent, type GradeJob } from './protocol.js';
+import { RESULT_FD, type GradeEvent, type GradeJob, type JobMessage } from './protocol.js';
+import { snapshotRealm } from './realm-snapshot.js';
 import { SANDBOX_MESSAGES, say } from './worker-setup/messages.js';
 
 const GRADERS = dirname(graderDir('exercise-1'));
@@ -35,9 +38,11 @@ class InPathOrder extends BaseSequencer {
   }
 }
 
-const channel = createWriteStream('', { fd: RESULT_FD });
+const channel = new Socket({ fd: RESULT_FD, readable: true, writable: true });
+/** The job being graded: every event carries its number, so none can count for another job. */
+let currentJob = -1;
 function send(event: GradeEvent): void {
-  channel.write(`${JSON.stringify(event)}\n`);
+  channel.write(`${JSON.stringify({ job: currentJob, event })}\n`);
 }
 
 function firstLine(text: string, max = 2000): string {
@@ -45,11 +50,11 @@ function firstLine(text: string, max = 2000): string {
 }
 
 /**
- * The key of this submission's seals (the kit's seal.ts): the worker gets it in its environment
- * only, never this process's own (which the worker would inherit), and a pass without its seal
- * does not count.
+ * The key of this job's seals (the kit's seal.ts), new for every job: the worker gets it in its
+ * environment only, never this process's own (which the worker would inherit), and a pass
+ * without its seal does not count.
  */
-const sealKey = randomBytes(32).toString('hex');
+let sealKey = '';
 let language: GradeJob['language'] = 'en';
 /** exercise → rubric item → the grader's suite file that declares it (read here, from the graders' sources). */
 const declaringSuites = new Map<string, Map<string, string>>();
@@ -63,8 +68,9 @@ function isGradersPass(exercise: string, itemKey: string, moduleId: string, seal
   return isSealedPass(sealKey, exercise, itemKey, seal) && declaringSuites.get(exercise)?.get(itemKey) === moduleId;
 }
 
-/** exercise → its grader's trusted judge (held-out.ts) and answer key, from the job (set in main()). */
+/** exercise → its grader's trusted judge (held-out.ts) and answer key, from the job (set in grade()). */
 let heldOut: GradeJob['heldOut'] = {};
+/** Judge module file → the judge: trusted code, the same for every job, so loaded once. */
 const judges = new Map<string, Promise<HeldOutJudge>>();
 
 /**
@@ -72,11 +78,11 @@ const judges = new Map<string, Promise<HeldOutJudge>>();
  * which a submission that never reaches those items should not pay for. `module` is the judge
  * built for Node (grade-one-bundle.ts), as grade-one itself is.
  */
-function judgeOf(exercise: string, module: string): Promise<HeldOutJudge> {
-  let judge = judges.get(exercise);
+function judgeOf(module: string): Promise<HeldOutJudge> {
+  let judge = judges.get(module);
   if (!judge) {
     judge = import(pathToFileURL(module).href).then((m: { heldOut: HeldOutJudge }) => m.heldOut);
-    judges.set(exercise, judge);
+    judges.set(module, judge);
   }
   return judge;
 }
@@ -97,7 +103,7 @@ const reporter: Reporter = {
     const held = heldOut[exercise];
     if (state === 'passed' && held?.items.includes(grading.key)) {
       // The worker measured; only the judge, which holds the answer key, can pass the item.
-      const judge = await judgeOf(exercise, held.module);
+      const judge = await judgeOf(held.module);
       const failure = judge.judge(grading.key, meta[HELD_OUT_META], held.keyDir);
       if (failure) [state, error] = ['failed', failure];
     }
@@ -118,15 +124,17 @@ const reporter: Reporter = {
   },
 };
 
-async function main(): Promise<void> {
-  const job = JSON.parse(process.env.DLGRADE_JOB ?? 'null') as GradeJob | null;
-  if (!job) throw new Error('grade-one is started by the grade command (DLGRADE_JOB is not set).');
-  process.env.DLCOURSE_SEED = String(job.seed);
-  process.env.DLCOURSE_LANG = job.language;
+/** Grades one job: a fresh vitest (and so a fresh test worker) with this job's paths, grants and seal key. */
+async function grade(job: GradeJob): Promise<void> {
+  sealKey = randomBytes(32).toString('hex');
+  // The worker inherits this process's environment and working directory when vitest forks it.
+  process.chdir(job.tempDir);
+  Object.assign(process.env, { DLCOURSE_SEED: String(job.seed), DLCOURSE_LANG: job.language, HOME: job.harnessDir, TMPDIR: job.harnessDir });
   const prebuilt = aliasesFor(job.prebuilt);
   const exercises = Object.keys(job.entries);
   heldOut = job.heldOut;
   language = job.language;
+  declaringSuites.clear();
   for (const exercise of exercises) declaringSuites.set(exercise, itemSuites(exercise));
   const project = {
     resolve: { alias: [...Object.entries(job.entries).map(([exercise, entry]) => ({ find: `@submission/${exercise}`, replacement: entry })), ...prebuilt] },
@@ -166,15 +174,39 @@ async function main(): Promise<void> {
     },
     { server: { watch: null }, cacheDir: job.cacheDir, logLevel: 'silent' },
   );
+  // Closing ends the pool, so the next job's worker is a new process.
   await vitest.close();
-  send({ type: 'done' });
-  await new Promise<void>((resolve) => channel.end(resolve));
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
+const realm = snapshotRealm();
+
+/** Jobs arrive one at a time: the parent sends the next only after this one's `done`. */
+async function serve(message: JobMessage): Promise<void> {
+  currentJob = message.job;
+  try {
+    await grade(message.task);
+  } catch (error) {
     send({ type: 'run-error', message: firstLine(error instanceof Error ? error.message : String(error)) });
-    channel.end(() => process.exit(1));
-  },
-);
+    console.error(error);
+  }
+  const changes = realm.changes();
+  if (changes.length) console.error(`grade-one: its built-ins changed during this job (${changes.join('; ')}); ending, the next job gets a fresh process`);
+  send({ type: 'done', intact: changes.length === 0 });
+  if (changes.length) channel.end(() => process.exit(0));
+  process.chdir('/');
+}
+
+let buffered = '';
+let queue = Promise.resolve();
+channel.on('data', (chunk: Buffer) => {
+  buffered += chunk.toString('utf8');
+  let newline: number;
+  while ((newline = buffered.indexOf('\n')) >= 0) {
+    const message = JSON.parse(buffered.slice(0, newline)) as JobMessage;
+    buffered = buffered.slice(newline + 1);
+    queue = queue.then(() => serve(message));
+  }
+});
+// The parent closed the channel (done with this slot) or is gone: nothing more will come.
+channel.on('end', () => void queue.then(() => process.exit(0)));
+channel.on('error', () => process.exit(1));

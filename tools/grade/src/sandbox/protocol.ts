@@ -1,22 +1,39 @@
 /**
- * What the trusted grade-one process tells the parent, one JSON object per line on file
- * descriptor 3. Only grade-one holds that descriptor: vitest's test worker (where the student's
- * code runs) is forked without it, so the student can print anything but cannot write here.
+ * The channel between the parent and the trusted grade-one process: a socket on file descriptor
+ * 3, one JSON object per line each way. The parent writes jobs ({@link JobMessage}); grade-one
+ * answers each with its events ({@link TaggedEvent}), the last one `done`. Only grade-one holds
+ * that descriptor: vitest's test worker (where the student's code runs) is forked without it, so
+ * the student can print anything but can neither write results here nor read another job.
  */
 export type GradeEvent =
   | { type: 'test'; exercise: string; key: string; state: 'passed' | 'failed' | 'skipped' | 'pending'; message?: string; kind?: string }
   | { type: 'module-error'; exercise: string; message: string }
   | { type: 'run-error'; message: string }
-  | { type: 'done' };
+  /** The job is over. `intact`: grade-one's realm is as it was (realm-snapshot.ts), so it may take the next job. */
+  | { type: 'done'; intact: boolean };
 
-/** What the parent passes to grade-one (as JSON in the DLGRADE_JOB environment variable). */
+/** One line from grade-one: an event of the job numbered `job`. */
+export interface TaggedEvent {
+  job: number;
+  event: GradeEvent;
+}
+
+/** One line from the parent: a submission (or part of one) to grade, numbered per grade-one process. */
+export interface JobMessage {
+  job: number;
+  task: GradeJob;
+}
+
+/** What the parent asks grade-one to grade (see JobMessage). */
 export interface GradeJob {
   /** The submission's extracted copy (the folder holding exercises/ or a single exercise). */
   submissionDir: string;
   /** exercise → the index.ts the grader imports as '@submission/<exercise>'; all run in one test worker, in this order. */
   entries: Record<string, string>;
-  /** The only folder the student's code may write to (its HOME and TMPDIR). */
+  /** The only folder the student's code may write to (its HOME and TMPDIR, and the worker's working directory). */
   tempDir: string;
+  /** grade-one's own HOME and TMPDIR for this job: vitest writes the modules it transforms for the worker there. */
+  harnessDir: string;
   /** vite's cache of transformed graders and engine, shared by every submission (written by trusted code only). */
   cacheDir: string;
   /** The engine and kit pre-built by the parent (package specifier → module file). */
@@ -41,7 +58,7 @@ export interface GradeJob {
 
 export const RESULT_FD = 3;
 
-export function parseEvent(line: string): GradeEvent | null {
+export function parseEvent(line: string): TaggedEvent | null {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -49,7 +66,13 @@ export function parseEvent(line: string): GradeEvent | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const event = value as Record<string, unknown>;
+  const { job, event } = value as { job?: unknown; event?: unknown };
+  if (typeof job !== 'number' || typeof event !== 'object' || event === null) return null;
+  const checked = checkEvent(event as Record<string, unknown>);
+  return checked ? { job, event: checked } : null;
+}
+
+function checkEvent(event: Record<string, unknown>): GradeEvent | null {
   const str = (k: string) => typeof event[k] === 'string';
   switch (event.type) {
     case 'test':
@@ -59,7 +82,7 @@ export function parseEvent(line: string): GradeEvent | null {
     case 'run-error':
       return str('message') ? (event as GradeEvent) : null;
     case 'done':
-      return { type: 'done' };
+      return { type: 'done', intact: event.intact === true };
     default:
       return null;
   }
