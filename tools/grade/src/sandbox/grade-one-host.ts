@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { MEMORY_POLL_MS } from '../limits.js';
-import { groupResidentBytes } from './process-tree-memory.js';
+import { GroupMemory } from './process-tree-memory.js';
 import { networkIsolation } from './network-isolation.js';
 import { RESULT_FD, parseEvent, type GradeEvent, type GradeJob, type JobMessage } from './protocol.js';
 
@@ -101,8 +101,9 @@ export class GradeOneHost {
         this.retire(live); // the run settles when the group is gone ('close')
       };
       const timer = setTimeout(() => stop({ kind: 'timeout', limitMs: limits.timeoutMs }), limits.timeoutMs);
+      const memory = live.child.pid ? new GroupMemory(live.child.pid) : undefined;
       const memoryWatch = setInterval(() => {
-        const bytes = live.child.pid ? groupResidentBytes(live.child.pid) : null;
+        const bytes = memory ? memory.read() : null;
         if (bytes !== null && bytes > limits.memoryMb * 1024 * 1024) stop({ kind: 'memory', limitMb: limits.memoryMb });
       }, MEMORY_POLL_MS);
       live.onEvent = (jobId, event) => {
