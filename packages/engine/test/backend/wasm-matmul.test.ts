@@ -201,7 +201,7 @@ describe('the cpu backend matmul and its fallbacks', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       const missingKernel = new URL('./no-such-kernel.wasm', import.meta.url);
-      const matmul = createCpuMatmul({ ...nodeHost, loadKernel: () => readKernel(missingKernel) });
+      const matmul = createCpuMatmul({ ...nodeHost, loadNativeKernel: undefined, loadKernel: () => readKernel(missingKernel) });
       const out = new Float32Array(2 * 33 * 45);
       const expected = new Float32Array(2 * 33 * 45);
       matmul(a, b, spec, 'float32', out);

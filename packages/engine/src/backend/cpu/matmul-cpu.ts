@@ -4,20 +4,38 @@ import { matmulKernel } from './matmul.js';
 import type { MatmulHost } from './wasm/host.js';
 import { nodeHost } from './wasm/node-host.js';
 import { WasmMatmul, type WasmMatmulOptions } from './wasm/wasm-matmul.js';
+import { NativeMatmul } from './native/native-matmul.js';
 
 /** out = op(a)·op(b), plus `bias` (n values) on every row when given (the sum rounded first). */
 export type CpuMatmul = (a: TypedArray, b: TypedArray, spec: MatmulSpec, dtype: DType, out: TypedArray, bias?: TypedArray) => void;
 
+export interface CpuMatmulOptions extends WasmMatmulOptions {
+  /** Use the native kernel where the host can load it (default true; the bench and tests compare both). */
+  native?: boolean;
+}
+
 /**
- * The cpu backend's matmul primitive on a host. float32 runs on the WebAssembly SIMD kernel
- * (float32 sums, threads for large products), started on first use; where it cannot run, one
- * warning says why and the JavaScript kernel does the work. float64 and int32 always stay on the
- * JavaScript kernel, whose float64 sums keep gradient checks and the 1e-10 golden comparisons
- * exact-quality.
+ * Whether the native kernel is used by default: yes, unless DLCOURSE_MATMUL=wasm asks for the
+ * WebAssembly kernels (to compare them, or to rule the native one out).
  */
-export function createCpuMatmul(host: MatmulHost, options: WasmMatmulOptions = {}): CpuMatmul {
-  let wasm: WasmMatmul | null | undefined;
-  const fast = (): WasmMatmul | null => {
+const NATIVE_BY_DEFAULT = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DLCOURSE_MATMUL !== 'wasm';
+
+/**
+ * The cpu backend's matmul primitive on a host. float32 runs on the native kernel where the host
+ * can load it (built by `npm ci` where there is a C compiler; addons allowed), else on the
+ * WebAssembly SIMD kernel (float32 sums, threads for large products), either started on first
+ * use; where neither can run, one warning says why and the JavaScript kernel does the work.
+ * float64 and int32 always stay on the JavaScript kernel, whose float64 sums keep gradient checks
+ * and the 1e-10 golden comparisons exact-quality.
+ */
+export function createCpuMatmul(host: MatmulHost, options: CpuMatmulOptions = {}): CpuMatmul {
+  let wasm: NativeMatmul | WasmMatmul | null | undefined;
+  const fast = (): NativeMatmul | WasmMatmul | null => {
+    if (wasm === undefined && (options.native ?? NATIVE_BY_DEFAULT) && host.loadNativeKernel) {
+      // No warning where it is missing: the WebAssembly kernels are the engine's baseline.
+      const kernel = host.loadNativeKernel();
+      if (!('missing' in kernel)) wasm = new NativeMatmul(kernel);
+    }
     if (wasm === undefined) {
       const made = WasmMatmul.create(host, options);
       if (made instanceof WasmMatmul) {

@@ -1,3 +1,4 @@
+import type { NativeKernel } from '../native/native-matmul.js';
 import type { WasmMemory, WasmModule } from './wasm-api.js';
 
 /**
@@ -40,4 +41,9 @@ export interface MatmulHost {
    * The worker must not keep the process alive.
    */
   startWorker(init: KernelWorkerInit): void;
+  /**
+   * The native kernel (packages/engine/native/), where this platform can load one: Node, with the
+   * addon built and, under the permission model, addons allowed. Otherwise why not, in a sentence.
+   */
+  loadNativeKernel?(): NativeKernel | { missing: string };
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { NativeKernel } from '../native/native-matmul.js';
 import type { KernelMemory, MatmulHost } from './host.js';
 
 /** Where `npm run build:wasm` (run by `npm ci`) writes the kernels; see packages/engine/wasm/. */
@@ -10,6 +12,19 @@ const KERNEL_URLS: Record<KernelMemory, URL> = {
   local: new URL('../../../../wasm/build/kernels-local.wasm', import.meta.url),
 };
 const WORKER_URL = new URL('./matmul-worker.mjs', import.meta.url);
+/** Where `node native/build.mjs` (run by `npm ci`) writes the native kernel; see packages/engine/native/. */
+const NATIVE_URL = new URL('../../../../native/build/matmul.node', import.meta.url);
+
+/** The native kernel, or why it cannot load here: not built (no C compiler at install), or addons not allowed (a grading sandbox). */
+export function loadNativeKernel(url: URL = NATIVE_URL): NativeKernel | { missing: string } {
+  try {
+    return createRequire(import.meta.url)(fileURLToPath(url)) as NativeKernel;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'MODULE_NOT_FOUND') return { missing: `the native kernel ${fileURLToPath(url)} is not built (\`npm run build:native -w @dlcourse/engine\`, which needs a C compiler).` };
+    return { missing: `the native kernel could not load here (${code ?? (error as Error).message}).` };
+  }
+}
 
 /** The kernel's bytes from `url`, or why they cannot be read and the command that builds them. */
 export function readKernel(url: URL): ReturnType<MatmulHost['loadKernel']> {
@@ -34,6 +49,7 @@ export function usableCores(permission: { has(scope: string): boolean } | undefi
 /** The Node platform: the kernels from disk, worker_threads for the other cores. */
 export const nodeHost: MatmulHost = {
   loadKernel: (memory) => readKernel(KERNEL_URLS[memory]),
+  loadNativeKernel: () => loadNativeKernel(),
   cores: () => usableCores((process as { permission?: { has(scope: string): boolean } }).permission, availableParallelism()),
   startWorker(init) {
     const worker = new Worker(WORKER_URL, { workerData: init });
