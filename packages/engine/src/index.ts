@@ -18,6 +18,7 @@ export { noGrad, enableGrad, isGradEnabled } from './autograd/grad-mode.js';
 export { Generator, manualSeed, defaultGenerator } from './random/generator.js';
 export { registerBackend, getBackend, availableDevices, markBackendUnavailable } from './backend/registry.js';
 export type { Backend } from './backend/backend.js';
+export { cpuMatmulKernel, type CpuMatmulKernel } from './backend/cpu/matmul-cpu.js';
 export { webgpuBackend, WebGpuUnavailableError, useSwiftShaderUnlessDriverChosen, type WebGpuBackend, type AdapterInfo, type GpuMemoryStats } from './backend/webgpu/index.js';
 export * from './nn/index.js';
 export * as nn from './nn/index.js';

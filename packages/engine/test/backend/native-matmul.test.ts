@@ -126,6 +126,19 @@ describe('the cpu backend matmul: native kernel first', () => {
     expect(out).toEqual(run(a, b, spec));
   });
 
+  it('says which kernel runs its products', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const notBuilt = () => ({ missing: 'not built' });
+      expect(createCpuMatmul(nodeHost).kernel()).toBe('native');
+      expect(createCpuMatmul({ ...nodeHost, loadNativeKernel: notBuilt }, { maxThreads: 1 }).kernel()).toBe('webassembly');
+      expect(createCpuMatmul({ ...nodeHost, loadNativeKernel: notBuilt, loadKernel: notBuilt }).kernel()).toBe('javascript');
+      expect(warn).toHaveBeenCalledTimes(1); // the JavaScript kernel is the one fallback worth a warning
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('falls back to the WebAssembly kernels, without a warning, where it cannot load (not built, addons denied) or is switched off', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {

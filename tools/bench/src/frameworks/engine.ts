@@ -1,4 +1,4 @@
-import { bmm, crossEntropy, Linear, noGrad, ReLU, Sequential, SGD, tensor, type Tensor } from '@dlcourse/engine';
+import { bmm, cpuMatmulKernel, crossEntropy, Linear, noGrad, ReLU, Sequential, SGD, tensor, type Tensor } from '@dlcourse/engine';
 import type { MatmulTask, MlpEpochTask, Task } from '../workloads.js';
 import { batchRanges, matmulOperands, mlpData } from '../inputs.js';
 import { timePerCall, type Framework, type Sample } from './framework.js';
@@ -15,7 +15,8 @@ interface PreparedEpoch {
  */
 export class EngineFramework implements Framework {
   readonly key = 'engine';
-  readonly label = 'engine (cpu)';
+  /** Which kernel ran its products: a machine without a C compiler runs the WebAssembly one, 3-4× slower. */
+  readonly label = `engine (cpu, ${cpuMatmulKernel() === 'native' ? 'native' : cpuMatmulKernel() === 'webassembly' ? 'WebAssembly' : 'JavaScript'} matmul)`;
   private prepared: { key: string; value: unknown } | null = null;
 
   async run(task: Task, minSeconds: number): Promise<Sample> {

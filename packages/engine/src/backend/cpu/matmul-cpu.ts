@@ -6,8 +6,15 @@ import { nodeHost } from './wasm/node-host.js';
 import { WasmMatmul, type WasmMatmulOptions } from './wasm/wasm-matmul.js';
 import { NativeMatmul } from './native/native-matmul.js';
 
-/** out = op(a)·op(b), plus `bias` (n values) on every row when given (the sum rounded first). */
-export type CpuMatmul = (a: TypedArray, b: TypedArray, spec: MatmulSpec, dtype: DType, out: TypedArray, bias?: TypedArray) => void;
+/** Which kernel runs the cpu backend's float32 products. */
+export type CpuMatmulKernel = 'native' | 'webassembly' | 'javascript';
+
+export interface CpuMatmul {
+  /** out = op(a)·op(b), plus `bias` (n values) on every row when given (the sum rounded first). */
+  (a: TypedArray, b: TypedArray, spec: MatmulSpec, dtype: DType, out: TypedArray, bias?: TypedArray): void;
+  /** The kernel its float32 products run on (started now if no product has started it yet). */
+  kernel(): CpuMatmulKernel;
+}
 
 export interface CpuMatmulOptions extends WasmMatmulOptions {
   /** Use the native kernel where the host can load it (default true; the bench and tests compare both). */
@@ -29,29 +36,35 @@ const NATIVE_BY_DEFAULT = (globalThis as { process?: { env?: Record<string, stri
  * and the 1e-10 golden comparisons exact-quality.
  */
 export function createCpuMatmul(host: MatmulHost, options: CpuMatmulOptions = {}): CpuMatmul {
-  let wasm: NativeMatmul | WasmMatmul | null | undefined;
+  let started: NativeMatmul | WasmMatmul | null | undefined;
   const fast = (): NativeMatmul | WasmMatmul | null => {
-    if (wasm === undefined && (options.native ?? NATIVE_BY_DEFAULT) && host.loadNativeKernel) {
+    if (started === undefined && (options.native ?? NATIVE_BY_DEFAULT) && host.loadNativeKernel) {
       // No warning where it is missing: the WebAssembly kernels are the engine's baseline.
       const kernel = host.loadNativeKernel();
-      if (!('missing' in kernel)) wasm = new NativeMatmul(kernel);
+      if (!('missing' in kernel)) started = new NativeMatmul(kernel);
     }
-    if (wasm === undefined) {
+    if (started === undefined) {
       const made = WasmMatmul.create(host, options);
       if (made instanceof WasmMatmul) {
-        wasm = made;
+        started = made;
       } else {
         console.warn(`@dlcourse/engine: ${made.unavailable} Using the slower JavaScript matmul meanwhile.`);
-        wasm = null;
+        started = null;
       }
     }
-    return wasm;
+    return started;
   };
-  return (a, b, spec, dtype, out, bias) => {
+  const matmul = (a: TypedArray, b: TypedArray, spec: MatmulSpec, dtype: DType, out: TypedArray, bias?: TypedArray): void => {
     if (dtype === 'float32' && fast()?.matmul(a as Float32Array, b as Float32Array, spec, out as Float32Array, bias as Float32Array | undefined)) return;
     matmulKernel(a, b, spec, out);
     if (bias) addRowBias(out, bias, spec.n);
   };
+  return Object.assign(matmul, {
+    kernel: (): CpuMatmulKernel => {
+      const kernel = fast();
+      return kernel instanceof NativeMatmul ? 'native' : kernel ? 'webassembly' : 'javascript';
+    },
+  });
 }
 
 /** out[r, j] += bias[j] for every row r: the binary add's arithmetic (one rounding into out). */
@@ -62,3 +75,12 @@ function addRowBias(out: TypedArray, bias: TypedArray, n: number): void {
 }
 
 export const cpuMatmul: CpuMatmul = createCpuMatmul(nodeHost);
+
+/**
+ * Which kernel runs the cpu device's float32 matrix products in this process: 'native' (the C
+ * kernel, packages/engine/native/), 'webassembly' (where that is not built or may not load) or
+ * 'javascript' (where neither can run). Benchmarks print it beside their numbers.
+ */
+export function cpuMatmulKernel(): CpuMatmulKernel {
+  return cpuMatmul.kernel();
+}
