@@ -41,9 +41,14 @@ class InPathOrder extends BaseSequencer {
 const channel = new Socket({ fd: RESULT_FD, readable: true, writable: true });
 /** The job being graded: every event carries its number, so none can count for another job. */
 let currentJob = -1;
-function send(event: GradeEvent): void {
-  channel.write(`${JSON.stringify({ job: currentJob, event })}\n`);
+function send(event: GradeEvent, job = currentJob): void {
+  channel.write(`${JSON.stringify({ job, event })}\n`);
 }
+/**
+ * Results still being judged (a held-out item waits for its judge to load): the job's `done`
+ * waits for them, so that none can arrive after it, when the parent already waits on the next job.
+ */
+const judging = new Set<Promise<void>>();
 
 function firstLine(text: string, max = 2000): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
@@ -87,27 +92,35 @@ function judgeOf(module: string): Promise<HeldOutJudge> {
   return judge;
 }
 
+/** One test's outcome, checked (seal, declaring file) and judged (held-out items), sent as job `job`'s. */
+async function reportTestCase(testCase: TestCase, job: number): Promise<void> {
+  const meta = testCase.meta() as Record<string, unknown>;
+  const grading = meta.grading as GradingMeta | undefined;
+  if (!grading) return; // not a rubric item: worth nothing, reported by the grader's own proof
+  const exercise = exerciseOf(testCase.module.moduleId);
+  const result = testCase.result();
+  let error: { message: string; name?: string } | undefined = result.errors?.[0];
+  let state = result.state;
+  if (state === 'passed' && !isGradersPass(exercise, grading.key, testCase.module.moduleId, meta[SEAL_META])) {
+    // Reported passed on the worker's channel, but not by graded(): the student's code forged it.
+    [state, error] = ['failed', { message: say(language, SANDBOX_MESSAGES.unsealed), name: 'Unsealed' }];
+  }
+  const held = heldOut[exercise];
+  if (state === 'passed' && held?.items.includes(grading.key)) {
+    // The worker measured; only the judge, which holds the answer key, can pass the item.
+    const judge = await judgeOf(held.module);
+    const failure = judge.judge(grading.key, meta[HELD_OUT_META], held.keyDir);
+    if (failure) [state, error] = ['failed', failure];
+  }
+  send({ type: 'test', exercise, key: grading.key, state, message: error ? firstLine(error.message) : undefined, kind: error?.name }, job);
+}
+
 const reporter: Reporter = {
-  async onTestCaseResult(testCase: TestCase) {
-    const meta = testCase.meta() as Record<string, unknown>;
-    const grading = meta.grading as GradingMeta | undefined;
-    if (!grading) return; // not a rubric item: worth nothing, reported by the grader's own proof
-    const exercise = exerciseOf(testCase.module.moduleId);
-    const result = testCase.result();
-    let error: { message: string; name?: string } | undefined = result.errors?.[0];
-    let state = result.state;
-    if (state === 'passed' && !isGradersPass(exercise, grading.key, testCase.module.moduleId, meta[SEAL_META])) {
-      // Reported passed on the worker's channel, but not by graded(): the student's code forged it.
-      [state, error] = ['failed', { message: say(language, SANDBOX_MESSAGES.unsealed), name: 'Unsealed' }];
-    }
-    const held = heldOut[exercise];
-    if (state === 'passed' && held?.items.includes(grading.key)) {
-      // The worker measured; only the judge, which holds the answer key, can pass the item.
-      const judge = await judgeOf(held.module);
-      const failure = judge.judge(grading.key, meta[HELD_OUT_META], held.keyDir);
-      if (failure) [state, error] = ['failed', failure];
-    }
-    send({ type: 'test', exercise, key: grading.key, state, message: error ? firstLine(error.message) : undefined, kind: error?.name });
+  onTestCaseResult(testCase: TestCase) {
+    const job = currentJob;
+    const reported = reportTestCase(testCase, job).finally(() => judging.delete(reported));
+    judging.add(reported);
+    return reported;
   },
   onTestModuleEnd(module: TestModule) {
     for (const e of module.errors()) {
@@ -189,6 +202,7 @@ async function serve(message: JobMessage): Promise<void> {
     send({ type: 'run-error', message: firstLine(error instanceof Error ? error.message : String(error)) });
     console.error(error);
   }
+  await Promise.allSettled([...judging]);
   const changes = realm.changes();
   if (changes.length) console.error(`grade-one: its built-ins changed during this job (${changes.join('; ')}); ending, the next job gets a fresh process`);
   send({ type: 'done', intact: changes.length === 0 });
