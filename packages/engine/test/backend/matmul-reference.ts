@@ -1,4 +1,32 @@
+import fc from 'fast-check';
 import type { MatmulSpec } from '../../src/backend/backend.js';
+
+/** A batch of products to test: sizes, which operands the batch shares, transposes, and a seed for the values. */
+export interface ProductShape {
+  batch: number;
+  m: number;
+  k: number;
+  n: number;
+  aShared: boolean;
+  bShared: boolean;
+  transA: boolean;
+  transB: boolean;
+  seed: number;
+}
+
+export const productShape = (sizes: fc.Arbitrary<number>): fc.Arbitrary<ProductShape> =>
+  fc.record({ batch: fc.integer({ min: 1, max: 3 }), m: sizes, k: sizes, n: sizes, aShared: fc.boolean(), bShared: fc.boolean(), transA: fc.boolean(), transB: fc.boolean(), seed: fc.integer() });
+
+/** The spec of a shape and its operands (and a bias of n values), uniform in [-1, 1) from the shape's seed. */
+export function productOperands(s: ProductShape): { spec: MatmulSpec; a: Float32Array; b: Float32Array; bias: Float32Array } {
+  const spec: MatmulSpec = { batch: s.batch, m: s.m, k: s.k, n: s.n, aBatchStride: s.aShared ? 0 : s.m * s.k, bBatchStride: s.bShared ? 0 : s.k * s.n, transA: s.transA, transB: s.transB };
+  let state = s.seed >>> 0 || 1;
+  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
+  const a = Float32Array.from({ length: (s.aShared ? 1 : s.batch) * s.m * s.k }, next);
+  const b = Float32Array.from({ length: (s.bShared ? 1 : s.batch) * s.k * s.n }, next);
+  const bias = Float32Array.from({ length: s.n }, next);
+  return { spec, a, b, bias };
+}
 
 /** op(A)·op(B) for every product of the batch, summed in float64: the reference the kernels meet. */
 export function referenceMatmul(a: Float32Array, b: Float32Array, spec: MatmulSpec): { values: Float64Array; magnitudes: Float64Array } {

@@ -11,7 +11,7 @@ import { createCpuMatmul } from '../../src/backend/cpu/matmul-cpu.js';
 import { NativeMatmul, type NativeKernel } from '../../src/backend/cpu/native/native-matmul.js';
 import { loadNativeKernel, nodeHost } from '../../src/backend/cpu/wasm/node-host.js';
 import { WasmMatmul } from '../../src/backend/cpu/wasm/wasm-matmul.js';
-import { firstMismatch, referenceMatmul } from './matmul-reference.js';
+import { firstMismatch, productOperands as operands, productShape as shapeArb, referenceMatmul, type ProductShape as Shape } from './matmul-reference.js';
 
 const loaded = loadNativeKernel();
 if ('missing' in loaded) throw new Error(`These tests need the native kernel, which npm ci builds where there is a C compiler: ${loaded.missing}`);
@@ -19,30 +19,6 @@ const kernel: NativeKernel = loaded;
 const native = new NativeMatmul(kernel);
 
 const EDGE_SIZES = [1, 2, 7, 8, 9, 31, 32, 33, 65, 129];
-
-interface Shape {
-  batch: number;
-  m: number;
-  k: number;
-  n: number;
-  aShared: boolean;
-  bShared: boolean;
-  transA: boolean;
-  transB: boolean;
-  seed: number;
-}
-const shapeArb = (sizes: fc.Arbitrary<number>): fc.Arbitrary<Shape> =>
-  fc.record({ batch: fc.integer({ min: 1, max: 3 }), m: sizes, k: sizes, n: sizes, aShared: fc.boolean(), bShared: fc.boolean(), transA: fc.boolean(), transB: fc.boolean(), seed: fc.integer() });
-
-function operands(s: Shape) {
-  const spec: MatmulSpec = { batch: s.batch, m: s.m, k: s.k, n: s.n, aBatchStride: s.aShared ? 0 : s.m * s.k, bBatchStride: s.bShared ? 0 : s.k * s.n, transA: s.transA, transB: s.transB };
-  let state = s.seed >>> 0 || 1;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
-  const a = Float32Array.from({ length: (s.aShared ? 1 : s.batch) * s.m * s.k }, next);
-  const b = Float32Array.from({ length: (s.bShared ? 1 : s.batch) * s.k * s.n }, next);
-  const bias = Float32Array.from({ length: s.n }, next);
-  return { spec, a, b, bias };
-}
 
 function run(a: Float32Array, b: Float32Array, spec: MatmulSpec, bias?: Float32Array): Float32Array {
   const out = new Float32Array(spec.batch * spec.m * spec.n).fill(Number.NaN);

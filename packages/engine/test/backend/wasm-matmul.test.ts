@@ -12,7 +12,7 @@ import type { MatmulHost } from '../../src/backend/cpu/wasm/host.js';
 import { nodeHost, readKernel, usableCores } from '../../src/backend/cpu/wasm/node-host.js';
 import { ThreadChoice } from '../../src/backend/cpu/wasm/thread-choice.js';
 import { WasmMatmul, type WasmMatmulOptions } from '../../src/backend/cpu/wasm/wasm-matmul.js';
-import { firstMismatch, referenceMatmul } from './matmul-reference.js';
+import { firstMismatch, productOperands as operands, productShape as specArb, referenceMatmul } from './matmul-reference.js';
 
 const EDGE_SIZES = [1, 2, 3, 4, 5, 7, 8, 9, 17, 31, 127, 129];
 /** A host with at least two cores, so that the threaded path runs even on a one-core machine. */
@@ -31,37 +31,6 @@ const threaded = make({ minFlopsForThreads: 0, adaptiveThreads: false, maxChunkB
 beforeAll(async () => {
   expect(await threaded.whenThreadsReady()).toBeGreaterThanOrEqual(2);
 });
-
-const specArb = (sizes: fc.Arbitrary<number>) =>
-  fc.record({
-    batch: fc.integer({ min: 1, max: 3 }),
-    m: sizes,
-    k: sizes,
-    n: sizes,
-    aShared: fc.boolean(),
-    bShared: fc.boolean(),
-    transA: fc.boolean(),
-    transB: fc.boolean(),
-    seed: fc.integer(),
-  });
-
-function operands(s: { batch: number; m: number; k: number; n: number; aShared: boolean; bShared: boolean; transA: boolean; transB: boolean; seed: number }) {
-  const spec: MatmulSpec = {
-    batch: s.batch,
-    m: s.m,
-    k: s.k,
-    n: s.n,
-    aBatchStride: s.aShared ? 0 : s.m * s.k,
-    bBatchStride: s.bShared ? 0 : s.k * s.n,
-    transA: s.transA,
-    transB: s.transB,
-  };
-  let state = s.seed >>> 0 || 1;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32) * 2 - 1;
-  const a = Float32Array.from({ length: (s.aShared ? 1 : s.batch) * s.m * s.k }, next);
-  const b = Float32Array.from({ length: (s.bShared ? 1 : s.batch) * s.k * s.n }, next);
-  return { spec, a, b };
-}
 
 function run(kernel: WasmMatmul, a: Float32Array, b: Float32Array, spec: MatmulSpec, bias?: Float32Array): Float32Array {
   const out = new Float32Array(spec.batch * spec.m * spec.n).fill(Number.NaN);
