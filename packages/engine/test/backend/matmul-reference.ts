@@ -1,5 +1,18 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { MatmulSpec } from '../../src/backend/backend.js';
+
+/** A float32 matmul kernel as the cpu backend calls it (the WebAssembly and the native one). */
+export interface Float32Kernel {
+  matmul(a: Float32Array, b: Float32Array, spec: MatmulSpec, out: Float32Array, bias?: Float32Array): boolean;
+}
+
+/** The kernel's result in a fresh array (NaN-filled first, so an output it skips shows). */
+export function runKernel(kernel: Float32Kernel, a: Float32Array, b: Float32Array, spec: MatmulSpec, bias?: Float32Array): Float32Array {
+  const out = new Float32Array(spec.batch * spec.m * spec.n).fill(Number.NaN);
+  expect(kernel.matmul(a, b, spec, out, bias)).toBe(true);
+  return out;
+}
 
 /** A batch of products to test: sizes, which operands the batch shares, transposes, and a seed for the values. */
 export interface ProductShape {

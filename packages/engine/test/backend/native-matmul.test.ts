@@ -11,7 +11,7 @@ import { createCpuMatmul } from '../../src/backend/cpu/matmul-cpu.js';
 import { NativeMatmul, type NativeKernel } from '../../src/backend/cpu/native/native-matmul.js';
 import { loadNativeKernel, nodeHost } from '../../src/backend/cpu/wasm/node-host.js';
 import { WasmMatmul } from '../../src/backend/cpu/wasm/wasm-matmul.js';
-import { firstMismatch, productOperands as operands, productShape as shapeArb, referenceMatmul, type ProductShape as Shape } from './matmul-reference.js';
+import { firstMismatch, runKernel, productOperands as operands, productShape as shapeArb, referenceMatmul, type ProductShape as Shape } from './matmul-reference.js';
 
 const loaded = loadNativeKernel();
 if ('missing' in loaded) throw new Error(`These tests need the native kernel, which npm ci builds where there is a C compiler: ${loaded.missing}`);
@@ -20,11 +20,7 @@ const native = new NativeMatmul(kernel);
 
 const EDGE_SIZES = [1, 2, 7, 8, 9, 31, 32, 33, 65, 129];
 
-function run(a: Float32Array, b: Float32Array, spec: MatmulSpec, bias?: Float32Array): Float32Array {
-  const out = new Float32Array(spec.batch * spec.m * spec.n).fill(Number.NaN);
-  expect(native.matmul(a, b, spec, out, bias)).toBe(true);
-  return out;
-}
+const run = (a: Float32Array, b: Float32Array, spec: MatmulSpec, bias?: Float32Array) => runKernel(native, a, b, spec, bias);
 
 describe('native float32 matmul', () => {
   it('meets the float64 reference on awkward shapes, every transpose, shared batch operands', () => {

@@ -12,7 +12,7 @@ import type { MatmulHost } from '../../src/backend/cpu/wasm/host.js';
 import { nodeHost, readKernel, usableCores } from '../../src/backend/cpu/wasm/node-host.js';
 import { ThreadChoice } from '../../src/backend/cpu/wasm/thread-choice.js';
 import { WasmMatmul, type WasmMatmulOptions } from '../../src/backend/cpu/wasm/wasm-matmul.js';
-import { firstMismatch, productOperands as operands, productShape as specArb, referenceMatmul } from './matmul-reference.js';
+import { firstMismatch, runKernel as run, productOperands as operands, productShape as specArb, referenceMatmul } from './matmul-reference.js';
 
 const EDGE_SIZES = [1, 2, 3, 4, 5, 7, 8, 9, 17, 31, 127, 129];
 /** A host with at least two cores, so that the threaded path runs even on a one-core machine. */
@@ -32,11 +32,6 @@ beforeAll(async () => {
   expect(await threaded.whenThreadsReady()).toBeGreaterThanOrEqual(2);
 });
 
-function run(kernel: WasmMatmul, a: Float32Array, b: Float32Array, spec: MatmulSpec, bias?: Float32Array): Float32Array {
-  const out = new Float32Array(spec.batch * spec.m * spec.n).fill(Number.NaN);
-  expect(kernel.matmul(a, b, spec, out, bias)).toBe(true);
-  return out;
-}
 
 describe('WebAssembly float32 matmul', () => {
   it('meets the float64 reference on awkward shapes, every transpose, shared batch operands', () => {
