@@ -78,7 +78,8 @@ export class GradeOneHost {
 
   run(job: GradeJob, limits: SandboxLimits): Promise<SandboxRun> {
     const started = performance.now();
-    const live = this.live && !this.live.closed && this.live.jobs < JOBS_PER_GRADE_ONE ? this.live : this.start();
+    // a process that ended is no longer `this.live` (see start's 'close')
+    const live = this.live && this.live.jobs < JOBS_PER_GRADE_ONE ? this.live : this.start();
     const id = this.nextJob++;
     live.jobs++;
     live.log = '';
@@ -108,19 +109,12 @@ export class GradeOneHost {
       }, MEMORY_POLL_MS);
       live.onEvent = (jobId, event) => {
         if (jobId !== id || stopped) return;
-        if (event.type !== 'done') {
-          events.push(event);
-          return;
-        }
         events.push(event);
+        if (event.type !== 'done') return;
         if (!event.intact) this.retire(live);
         settle({ kind: 'finished' });
       };
       live.onClose = (code, signal) => settle(stopped ?? { kind: 'crashed', code, signal });
-      if (live.closed) {
-        live.onClose(null, null);
-        return;
-      }
       const message: JobMessage = { job: id, task: job };
       live.channel.write(`${JSON.stringify(message)}\n`);
     });
@@ -129,7 +123,6 @@ export class GradeOneHost {
   /** Ends the slot's grade-one (at the end of a class). */
   close(): void {
     if (this.live) this.retire(this.live);
-    this.live = undefined;
   }
 
   private start(): Live {
