@@ -199,8 +199,12 @@ async function serve(message: JobMessage): Promise<void> {
   try {
     await grade(message.task);
   } catch (error) {
+    // vitest itself failed (not a test): the machinery's fault, so no `done`. The parent sees a
+    // process that ended without a result and grades nothing, and the next run tries again.
     send({ type: 'run-error', message: firstLine(error instanceof Error ? error.message : String(error)) });
     console.error(error);
+    channel.end(() => process.exit(1));
+    return;
   }
   await Promise.allSettled([...judging]);
   const changes = realm.changes();
