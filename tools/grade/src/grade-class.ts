@@ -9,7 +9,7 @@ import { prepareExercise, type ExerciseNeeds } from './exercise-data.js';
 import { graderVersion } from './grader-version.js';
 import { gradeSubmission, sandboxEnv, type SubmissionOutcome } from './grade-submission.js';
 import { createProgress } from './progress.js';
-import { networkIsolation } from './sandbox/network-isolation.js';
+import { kernelIsolation } from './sandbox/kernel-isolation.js';
 import { gradeOneBundle } from './sandbox/grade-one-bundle.js';
 import { GradeOneHost } from './sandbox/grade-one-host.js';
 import { writeScoreboard } from './scoreboard-outputs.js';
@@ -78,7 +78,7 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
   const shardNote = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${all.length})` : '';
   if (!options.quiet) {
     log(`grading ${submissions.length} submission(s)${shardNote} × ${exercises.join(', ')} with ${options.jobs} at a time; grader version ${version.slice(0, 12)}`);
-    log(networkIsolation().description);
+    log(kernelIsolation(workRoot).description);
     if (ignored.length) log(`ignored (not a folder, .zip, .tar.gz or .tgz): ${ignored.join(', ')}`);
   }
   const progress = createProgress(submissions.length, options.quiet ?? false);
@@ -104,7 +104,7 @@ export async function gradeClass(options: GradeClassOptions, log: (line: string)
   for (let slot = 0; slot < options.jobs; slot++) {
     const home = join(workRoot, `grade-one-${slot}`);
     await mkdir(home);
-    hosts.push(new GradeOneHost(context.gradeOne.entry, sandboxEnv(home, options.language), home));
+    hosts.push(new GradeOneHost(context.gradeOne.entry, sandboxEnv(home, options.language), home, workRoot));
   }
   const idle = [...hosts];
   let outcomes: SubmissionOutcome[];

@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '@dlcourse/grading/runner';
 import { GradeOneHost, JOBS_PER_GRADE_ONE } from '../src/sandbox/grade-one-host.js';
+import { kernelIsolation } from '../src/sandbox/kernel-isolation.js';
 import type { GradeEvent, GradeJob } from '../src/sandbox/protocol.js';
 import { fresh } from './support/temp-dirs.js';
 
@@ -15,14 +19,14 @@ const hosts: GradeOneHost[] = [];
 
 function host(): GradeOneHost {
   const home = fresh('grade-one-home');
-  const h = new GradeOneHost(FAKE, { PATH: process.env.PATH, HOME: home }, home);
+  const h = new GradeOneHost(FAKE, { PATH: process.env.PATH, HOME: home }, home, home);
   hosts.push(h);
   return h;
 }
 
 /** A job whose only meaningful field is what the stand-in should do. */
-function job(what: 'ok' | 'stale' | 'taint' | 'hang' | 'exit' | 'memory'): GradeJob {
-  return { submissionDir: what } as GradeJob;
+function job(what: 'ok' | 'stale' | 'taint' | 'hang' | 'exit' | 'memory' | 'dlopen', entries: Record<string, string> = {}): GradeJob {
+  return { submissionDir: what, entries } as GradeJob;
 }
 
 /** The pid of the grade-one that served a run (the stand-in reports it as its test's key). */
@@ -83,6 +87,18 @@ describe('a job slot of the grading pool', () => {
     expect(servedBy(run.events)).toBeDefined();
     expect((await h.run(job('ok'), LIMITS)).ending).toEqual({ kind: 'finished' });
     expect(h.starts).toBe(2);
+  });
+
+  it('keeps an addon that a submission wrote into its folder from loading (noexec mount), where the machine permits namespaces', async () => {
+    // Exercise 5's worker may load addons (sharp); the engine's own addon stands in for one a student brings.
+    const addon = join(REPO_ROOT, 'packages/engine/native/build/matmul.node');
+    expect(existsSync(addon), 'npm ci builds the engine\'s native addon').toBe(true);
+    const run = await host().run(job('dlopen', { addon }), LIMITS);
+    const outcome = run.events.flatMap((e) => (e.type === 'test' && !e.key.startsWith('pid-') ? [e.key] : []))[0];
+    // CI runs as root, where the mount namespace is permitted: there the copy must be refused.
+    expect(kernelIsolation('/tmp').noexec || process.getuid?.() !== 0).toBe(true);
+    if (kernelIsolation('/tmp').noexec) expect(outcome).toMatch(/^refused: .*failed to map segment/);
+    else expect(outcome).toBe('loaded'); // documented residual risk (tools/grade/README.md)
   });
 
   it(`replaces its grade-one after ${JOBS_PER_GRADE_ONE} jobs`, async () => {

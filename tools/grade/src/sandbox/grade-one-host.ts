@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { MEMORY_POLL_MS } from '../limits.js';
 import { GroupMemory } from './process-tree-memory.js';
-import { networkIsolation } from './network-isolation.js';
+import { kernelIsolation } from './kernel-isolation.js';
 import { RESULT_FD, parseEvent, type GradeEvent, type GradeJob, type JobMessage } from './protocol.js';
 
 const LOG_TAIL_BYTES = 8192;
@@ -69,11 +69,16 @@ export class GradeOneHost {
   /** grade-one processes started by this slot (each start is ~1 s of CPU that reuse saves). */
   starts = 0;
 
-  /** `env`: grade-one's environment (its HOME and TMPDIR are the job's from the first job on); `home`: its working directory between jobs. */
+  /**
+   * `env`: grade-one's environment (its HOME and TMPDIR are the job's from the first job on);
+   * `home`: its working directory between jobs; `noexecDir`: the folder holding every job's
+   * copy and temp folder, mounted noexec for grade-one and its worker where the machine permits.
+   */
   constructor(
     private readonly gradeOne: string,
     private readonly env: NodeJS.ProcessEnv,
     private readonly home: string,
+    private readonly noexecDir: string,
   ) {}
 
   run(job: GradeJob, limits: SandboxLimits): Promise<SandboxRun> {
@@ -128,7 +133,7 @@ export class GradeOneHost {
   private start(): Live {
     if (this.live) this.retire(this.live);
     this.starts++;
-    const isolation = networkIsolation();
+    const isolation = kernelIsolation(this.noexecDir);
     const [command, ...args] = [...isolation.prefix, process.execPath, ...GRADE_ONE_NODE_FLAGS, this.gradeOne];
     const child = spawn(command!, args, {
       cwd: this.home,
