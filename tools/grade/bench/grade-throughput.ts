@@ -1,7 +1,7 @@
 /**
  * How fast a class is graded: N synthetic submissions (half the reference solutions, half the
  * untouched stubs, each made unique so that resume skips nothing), graded by `grade` (sandboxed,
- * one process per submission) and, side by side in the same run, by the grading kit's own CLI
+ * a fresh test worker per submission) and, side by side in the same run, by the grading kit's own CLI
  * without a sandbox (one `dlgrade` process per submission and exercise, the same parallelism).
  *
  *   npm run bench:grade -- [--submissions 8] [--exercises 1,2,3,4,6] [--jobs 2] [--rounds 1] [--no-peer]
