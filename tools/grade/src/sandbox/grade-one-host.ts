@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import { MEMORY_POLL_MS } from '../limits.js';
 import { GroupMemory } from './process-tree-memory.js';
 import { kernelIsolation } from './kernel-isolation.js';
@@ -148,15 +149,9 @@ export class GradeOneHost {
     };
     child.stdout?.on('data', appendLog);
     child.stderr?.on('data', appendLog);
-    let pending = '';
-    live.channel.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      let newline: number;
-      while ((newline = pending.indexOf('\n')) >= 0) {
-        const tagged = parseEvent(pending.slice(0, newline));
-        pending = pending.slice(newline + 1);
-        if (tagged) live.onEvent?.(tagged.job, tagged.event);
-      }
+    createInterface({ input: live.channel, crlfDelay: Infinity }).on('line', (line) => {
+      const tagged = parseEvent(line);
+      if (tagged) live.onEvent?.(tagged.job, tagged.event);
     });
     live.channel.on('error', () => {}); // a killed grade-one resets the socket: 'close' below reports the end
     const closed = (code: number | null, signal: NodeJS.Signals | null) => {

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BaseSequencer, startVitest, type Reporter, type TestCase, type TestModule, type TestSpecification } from 'vitest/node';
@@ -214,16 +215,10 @@ async function serve(message: JobMessage): Promise<void> {
   process.chdir('/');
 }
 
-let buffered = '';
 let queue = Promise.resolve();
-channel.on('data', (chunk: Buffer) => {
-  buffered += chunk.toString('utf8');
-  let newline: number;
-  while ((newline = buffered.indexOf('\n')) >= 0) {
-    const message = JSON.parse(buffered.slice(0, newline)) as JobMessage;
-    buffered = buffered.slice(newline + 1);
-    queue = queue.then(() => serve(message));
-  }
+createInterface({ input: channel, crlfDelay: Infinity }).on('line', (line) => {
+  const message = JSON.parse(line) as JobMessage;
+  queue = queue.then(() => serve(message));
 });
 // The parent closed the channel (done with this slot) or is gone: nothing more will come.
 channel.on('end', () => void queue.then(() => process.exit(0)));

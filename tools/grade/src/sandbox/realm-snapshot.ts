@@ -23,20 +23,21 @@ function watchedObjects(): Array<[string, object]> {
   return objects;
 }
 
+/** V8's hooks on Error that tools set for their stack traces (vitest's source maps do): not built-ins. */
+const STACK_HOOKS = new Set<string | symbol>(['prepareStackTrace', 'stackTraceLimit']);
+
 /** Each own property of an object: its key, and the value or accessors it holds (compared by identity). */
 type Shape = Map<string | symbol, readonly unknown[]>;
 
 function shapeOf(object: object): { proto: unknown; extensible: boolean; props: Shape } {
   const props: Shape = new Map();
   for (const key of Reflect.ownKeys(object)) {
+    if (object === Error && STACK_HOOKS.has(key)) continue;
     const d = Reflect.getOwnPropertyDescriptor(object, key)!;
     props.set(key, [d.value, d.get, d.set, d.writable, d.enumerable, d.configurable]);
   }
   return { proto: Reflect.getPrototypeOf(object), extensible: Reflect.isExtensible(object), props };
 }
-
-/** V8's hooks on Error that tools set for their stack traces (vitest's source maps do): not built-ins. */
-const STACK_HOOKS = new Set<string | symbol>(['prepareStackTrace', 'stackTraceLimit']);
 
 /** Where a watched object is reachable by a global name: that name must still lead to it. */
 function globalBinding(name: string): unknown {
@@ -62,13 +63,11 @@ export function snapshotRealm(): RealmSnapshot {
         if (now.proto !== then.proto) found.push(`${name}: its prototype was replaced`);
         if (now.extensible !== then.extensible) found.push(`${name}: its extensibility changed`);
         for (const [key, held] of now.props) {
-          if (name === 'Error' && STACK_HOOKS.has(key)) continue;
           const was = then.props.get(key);
           if (!was) found.push(`${name}: ${String(key)} added`);
           else if (held.some((v, i) => !Object.is(v, was[i]))) found.push(`${name}: ${String(key)} changed`);
         }
         for (const key of then.props.keys()) {
-          if (name === 'Error' && STACK_HOOKS.has(key)) continue;
           if (!now.props.has(key)) found.push(`${name}: ${String(key)} removed`);
         }
       }
